@@ -1,0 +1,136 @@
+"""Document anatomy: which paragraphs are title, metadata, framing, noise or contents.
+
+It labels tokens and never deletes them: noise stays in the paragraph stream
+(so the input can be rebuilt) and is only left out by writers. Paragraphs it
+leaves unlabelled are for build.py to make headings, body or preamble.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from .model import Role
+from .tokenize import Token
+
+# A line from which the rest of a pasted web page is site furniture.
+_TAIL_START = regex.compile(
+    r"^(?:本文(?:内容)?由.{0,12}(?:自发贡献|用户上传|网友投稿)|如若转载|转载请注明|未经许可.{0,6}不得转载"
+    r"|版权(?:所有|声明|归.{0,12}所有)|免责声明|声明[:：]本文|相关(?:推荐|文章|阅读|范文|内容)"
+    r"|猜你喜欢|热门(?:推荐|文章)|延伸阅读|推荐阅读|更多(?:精彩|相关|范文)|上一篇|下一篇"
+    r"|文章来源于网络|本站仅提供信息存储|责任编辑[:：])"
+)
+# Single lines of site furniture wherever they stand.
+_NOISE_LINE = regex.compile(
+    r"^(?:"
+    r"(?:[^>»›\s][^>»›]{0,15}\s*[>»›]\s*){2,}[^>»›]{0,30}"  # breadcrumbs: 首页>新闻>正文
+    r"|(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
+    r"|第\s*\d+\s*页\s*[/,，]?\s*共\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|第\s*\d+\s*页"  # page numbers
+    r"|[(（]\d+[)）]|\d{1,12}"  # counters: (0), 1313984
+    r"|(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|阅读|浏览|下载|打赏)(?:本页|窗口|全文|次数|量)?[:：(（\s\d]*\d*[)）]?"
+    r"|(?:分享到|扫一扫|扫码|手机(?:扫码)?(?:阅读|打开)).{0,40}"
+    r"|【?字(?:体|号)[:：].{0,12}"
+    r"|投稿(?:用户|人)?|(?:https?://|www\.)\S+"
+    r"|\[\d{1,3}\](?:\s*\[\d{1,3}\])*"  # citation codes left alone on a line
+    r"|[•·●◆■▪]\s*\S.{0,60}"  # bullet lists of links
+    r")$"
+)
+_TOC_HEAD = regex.compile(r"^目\s*录[:：]?$")
+_TOC_PAGE = regex.compile(r"[.…·\s]*\d*$")
+_SALUTATION = regex.compile(
+    r"^(?:(?:尊敬的|亲爱的)[^。！？]{1,40}|同志们|各位(?:代表|委员|领导|来宾|同事|同仁|嘉宾|老师|同学|朋友)[^。！？]{0,30}"
+    r"|女士们|先生们|朋友们|老师们|同学们|大家好)[^。！？]{0,40}[:：，,!！]$"
+)
+_CLOSING = regex.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
+_DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+         r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
+_META = regex.compile(
+    r"^(?:"
+    rf"{_DATE}.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
+    r"|.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号"  # 国办发〔2018〕123号
+    r"|(?:来源|作者|发布(?:时间|日期|机构)?|时间|日期|编辑|撰稿|出处|浏览次数|字号|成文日期|发文字号|索引号)"
+    r"\s*[:：].{0,80}"
+    r"|.{1,12}(?:分享|整理|供稿|投稿|发布|编辑|推荐)"
+    r"|[(（]此件.{1,10}[)）]"
+    r")$"
+)
+_SUBTITLE = regex.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
+_TITLE_MAX = 60
+_PROSE = regex.compile(r"[。！？；!?;]")
+TITLE_LINES_MAX = 4
+
+
+def label(tokens: list[Token]) -> None:
+    """Give anatomy roles to the tokens that are not part of the outline proper."""
+    _label_noise(tokens)
+    _label_toc(tokens)
+    _label_front(tokens)
+    for tok in tokens:
+        if tok.role is None and tok.marker is None:
+            if _SALUTATION.match(tok.text) and len(tok.text) <= 40:
+                tok.role = Role.SALUTATION
+            elif _CLOSING.match(tok.text):
+                tok.role = Role.CLOSING
+
+
+def _label_noise(tokens: list[Token]) -> None:
+    tail = False
+    for tok in tokens:
+        if tok.role is not None:
+            continue
+        if tail or _TAIL_START.match(tok.text) or _NOISE_LINE.match(tok.text):
+            tok.role = Role.NOISE
+            tail = tail or bool(_TAIL_START.match(tok.text))
+
+
+def _label_toc(tokens: list[Token]) -> None:
+    """目录 and the entry lines after it, up to where the first entry comes back as a heading."""
+    for i, tok in enumerate(tokens):
+        if tok.role is None and _TOC_HEAD.match(tok.text):
+            break
+    else:
+        return
+    entries = []
+    for tok in tokens[i + 1:]:
+        if tok.role is not None:
+            continue
+        if entries and _toc_key(tok.text) == _toc_key(entries[0].text):
+            break
+        if len(tok.text) > _TITLE_MAX or _PROSE.search(tok.text):
+            break
+        entries.append(tok)
+    if len(entries) >= 2:
+        tokens[i].role = Role.TOC
+        for tok in entries:
+            tok.role = Role.TOC
+
+
+def _toc_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(_TOC_PAGE.sub("", folded).split())
+
+
+def _label_front(tokens: list[Token]) -> None:
+    """Title lines, subtitle and metadata at the top of the document."""
+    front = [t for t in tokens if t.role is None][:12]
+    titles: list[Token] = []
+    meta_seen = False
+    for tok in front:
+        text = tok.text
+        if tok.marker is not None or _SALUTATION.match(text):
+            break
+        if _META.match(text):
+            tok.role = Role.META
+            meta_seen = True
+            continue
+        if titles and _SUBTITLE.match(text):
+            tok.role = Role.SUBTITLE
+            meta_seen = True
+            continue
+        if meta_seen or len(text) > _TITLE_MAX or _PROSE.search(text) or text[-1] in ":：，,":
+            break
+        if len(titles) >= TITLE_LINES_MAX:
+            break
+        titles.append(tok)
+    for tok in titles:
+        tok.role = Role.TITLE

@@ -1,0 +1,344 @@
+"""Paragraph tokens → heading tree: which markers are headings, and how they nest.
+
+Levels come from the document, not from a fixed table. Each heading is placed
+by weighing its options against the numbering around it:
+
+* continue an open series (a sibling): free when the number follows on,
+  dearer for a duplicate, a gap, a restart;
+* open a new series below the current heading (a child), or beside an open
+  heading of another style (a replacement): dearer when the series does not
+  start at one, when the style sat at another level before, or when it would
+  nest a style under one usually below it (GB/T 9704: 一、 > （一） > 1. > （1）;
+  laws: 编 > 分编 > 章 > 节 > 条).
+
+The cheapest option wins. When two options are close, a short look-ahead over
+the next headings decides (a repeated 第二 is only seen to be a sub-point once
+the real 第二 comes). Faults the chosen tree has to accept become diagnostics.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+import regex
+
+from . import diagnostics as diag
+from .markers import LAST, MarkerMatch
+from .model import Diagnostic, Marker, Node, Paragraph, Role
+from .tokenize import Token
+
+# Costs of numbering faults and of unusual nesting; only their order matters.
+DUPLICATE = 3.0
+RESTART = 2.0
+BACKWARDS = 2.5
+GAP = 1.0
+GAP_STEP = 0.25
+LATE_START = 1.0
+LONE_LAST = 1.5
+LEVEL_SHIFT = 0.6
+OUT_OF_ORDER = 3.0
+SAME_STYLE_CHILD = 4.0
+LAW_UNDER_OTHER = 2.0
+POINT_PARENT = 1.5
+REPLACE = 1.0
+DECIMAL_MISMATCH = 2.0
+MIXED_SERIES = 0.5
+VARIANT_SERIES = 0.3
+LAST_ENDS_SERIES = 0.2
+
+AMBIGUITY = 1.0  # options closer than this are settled by looking ahead
+HORIZON = 12  # headings looked ahead
+MAX_PASSES = 4
+
+# Speech points (一是, 一要, 第X个…是, 其一, 首先) seldom have sub-points of their own.
+POINT_STYLES = frozenset({"speech-shi", "speech-yao", "speech-di-ge", "speech-qi", "speech-discourse"})
+# Spellings of one level that writers mix within a series.
+_VARIANTS = (
+    frozenset({"arabic-dot", "arabic-dun", "digit-stop"}),
+    frozenset({"cn-dun", "cn-dot", "cap-dun"}),
+    frozenset({"arabic-paren", "paren-digit"}),
+    frozenset({"cn-paren", "cn-enclosed"}),
+)
+_VARIANT_OF = {style: group for group in _VARIANTS for style in group}
+# An unnumbered line that opens an appendix closes every open section.
+_SECTION_BREAK = regex.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
+
+SIBLING, CHILD, REPLACEMENT = 0, 1, 2
+
+
+class Frame(NamedTuple):
+    """An open series: the latest heading of it, at one depth of the stack."""
+
+    series: str
+    match: MarkerMatch
+    line: int
+    series_id: int
+
+
+class Placement(NamedTuple):
+    depth: int
+    kind: int
+    previous: Optional[Frame]  # the frame continued (sibling) or the parent (child)
+    series_id: int
+    late_start: bool  # a new series that neither starts at one nor continues an earlier one
+
+
+class _State:
+    __slots__ = ("stack", "first_depth", "last_seen", "next_id")
+
+    def __init__(self) -> None:
+        self.stack: list[Frame] = []
+        self.first_depth: dict[str, int] = {}
+        self.last_seen: dict[str, tuple[int, int]] = {}  # series → (ordinal, depth)
+        self.next_id = 0
+
+    def copy(self) -> "_State":
+        other = _State()
+        other.stack = list(self.stack)
+        other.first_depth = dict(self.first_depth)
+        other.last_seen = dict(self.last_seen)
+        other.next_id = self.next_id
+        return other
+
+
+def sequence_cost(previous: int, ordinal: int) -> float:
+    """What it costs for `ordinal` to follow `previous` in one series."""
+    if ordinal == previous + 1:
+        return 0.0
+    if ordinal == LAST:
+        return LAST_ENDS_SERIES
+    if ordinal == previous:
+        return DUPLICATE
+    if ordinal == 1:
+        return RESTART
+    if ordinal < previous:
+        return BACKWARDS
+    return GAP + GAP_STEP * min(ordinal - previous - 2, 8)
+
+
+def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
+    """Cost of `cand` continuing `frame`'s series, or None if it cannot."""
+    prev = frame.match
+    if frame.series == cand.series:
+        extra = 0.0
+    elif prev.style == "speech-discourse" and cand.style == "speech-di":
+        extra = MIXED_SERIES  # 首先，… 第二，…
+    elif cand.style == "speech-discourse" and cand.ordinal == LAST and prev.family.scheme == "speech":
+        extra = VARIANT_SERIES  # 第一，… 第二，… 最后，…
+    elif _VARIANT_OF.get(prev.style) is not None and cand.style in _VARIANT_OF[prev.style]:
+        extra = VARIANT_SERIES
+    else:
+        return None
+    if cand.path and prev.path[:-1] != cand.path[:-1]:
+        extra += DECIMAL_MISMATCH
+    return extra + sequence_cost(prev.ordinal, cand.ordinal)
+
+
+def _new_series_cost(state: _State, cand: MarkerMatch, parent: Optional[Frame], depth: int) -> float:
+    ordinal = cand.ordinal
+    cost = 0.0
+    seen = state.last_seen.get(cand.series)
+    if ordinal == LAST:
+        cost += LONE_LAST
+    elif ordinal != 1 and not (seen is not None and seen[1] == depth and ordinal == seen[0] + 1):
+        cost += LATE_START
+    first = state.first_depth.get(cand.series)
+    if first is not None and first != depth:
+        cost += LEVEL_SHIFT * abs(first - depth)
+    fam = cand.family
+    if parent is None:
+        if len(cand.path) > 1:
+            cost += DECIMAL_MISMATCH
+        return cost
+    pfam = parent.match.family
+    if parent.series == cand.series:
+        cost += SAME_STYLE_CHILD
+    elif pfam.scheme == fam.scheme and (fam.rank < pfam.rank or (fam.rank == pfam.rank and fam.scheme != "speech")):
+        cost += OUT_OF_ORDER
+    elif fam.scheme == "law" and pfam.scheme != "law":
+        cost += LAW_UNDER_OTHER
+    if pfam.style in POINT_STYLES:
+        cost += POINT_PARENT
+    if len(cand.path) > 1 and parent.match.path != cand.path[:-1]:
+        cost += DECIMAL_MISMATCH
+    return cost
+
+
+def _options(state: _State, cand: MarkerMatch) -> list[tuple[float, int, int, Optional[Frame]]]:
+    """(cost, kind, depth, frame) for every place `cand` could go."""
+    stack = state.stack
+    options = []
+    for depth, frame in enumerate(stack):
+        cost = _continuation_cost(frame, cand)
+        if cost is not None:
+            options.append((cost, SIBLING, depth, frame))
+        elif frame.series != cand.series:
+            parent = stack[depth - 1] if depth else None
+            options.append((REPLACE + _new_series_cost(state, cand, parent, depth), REPLACEMENT, depth, parent))
+    top = stack[-1] if stack else None
+    options.append((_new_series_cost(state, cand, top, len(stack)), CHILD, len(stack), top))
+    # cheapest first; on a tie continue a series before opening one, and stay deep
+    options.sort(key=lambda o: (o[0], o[1], -o[2]))
+    return options
+
+
+def _apply(state: _State, cand: MarkerMatch, line: int,
+           option: tuple[float, int, int, Optional[Frame]]) -> Placement:
+    _cost, kind, depth, frame = option
+    del state.stack[depth:]
+    late = False
+    if kind == SIBLING:
+        series_id = frame.series_id
+    else:
+        series_id = state.next_id
+        state.next_id += 1
+        seen = state.last_seen.get(cand.series)
+        late = cand.ordinal not in (1, LAST) and not (
+            seen is not None and seen[1] == depth and cand.ordinal == seen[0] + 1)
+    state.stack.append(Frame(cand.series, cand, line, series_id))
+    state.first_depth.setdefault(cand.series, depth)
+    state.last_seen[cand.series] = (cand.ordinal, depth)
+    return Placement(depth, kind, frame, series_id, late)
+
+
+def _future_cost(state: _State, upcoming: list[tuple[Optional[MarkerMatch], int]]) -> float:
+    total = 0.0
+    for cand, line in upcoming:
+        if cand is None:
+            state.stack.clear()
+            continue
+        option = _options(state, cand)[0]
+        total += option[0]
+        _apply(state, cand, line, option)
+    return total
+
+
+def place(items: list[tuple[Optional[MarkerMatch], int]]) -> list[Optional[Placement]]:
+    """Depth and series of each heading candidate; None items are section breaks."""
+    state = _State()
+    placements: list[Optional[Placement]] = []
+    for i, (cand, line) in enumerate(items):
+        if cand is None:
+            state.stack.clear()
+            placements.append(None)
+            continue
+        options = _options(state, cand)
+        best = options[0]
+        close = [o for o in options[1:] if o[0] - best[0] < AMBIGUITY]
+        if close:
+            upcoming = items[i + 1:i + 1 + HORIZON]
+            scored = []
+            for rank, option in enumerate([best, *close]):
+                trial = state.copy()
+                _apply(trial, cand, line, option)
+                scored.append((option[0] + _future_cost(trial, upcoming), rank, option))
+            best = min(scored)[2]
+        placements.append(_apply(state, cand, line, best))
+    return placements
+
+
+def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
+    """Decide headings and nesting; label the remaining tokens body or preamble."""
+    eligible = [t for t in tokens if t.role is None and (t.marker is not None or _SECTION_BREAK.match(t.text))]
+    demoted: set[int] = set()
+    for _ in range(MAX_PASSES):
+        items = [(None if t.marker is None else t, t) for t in eligible if id(t) not in demoted]
+        placements = place([(t.marker if t.marker else None, t.line) for _, t in items])
+        lone = _lone_discourse([t for _, t in items], placements)
+        if not lone:
+            break
+        demoted.update(id(t) for t in lone)
+    headings = {id(t): p for (_, t), p in zip(items, placements) if p is not None}
+    return _assemble(tokens, headings, [t for _, t in items], placements)
+
+
+def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) -> list[Token]:
+    """Discourse ordinals whose series has a single member (FORMAT rule 3: not headings)."""
+    sizes: dict[int, int] = {}
+    for p in placements:
+        if p is not None:
+            sizes[p.series_id] = sizes.get(p.series_id, 0) + 1
+    return [t for t, p in zip(tokens, placements)
+            if p is not None and t.marker.family.discourse and sizes[p.series_id] < 2]
+
+
+class _Open:
+    __slots__ = ("token", "depth", "body", "children")
+
+    def __init__(self, token: Token, depth: int) -> None:
+        self.token = token
+        self.depth = depth
+        self.body: list[Paragraph] = []
+        self.children: list[_Open] = []
+
+
+def _paragraph(tok: Token, role: Role) -> Paragraph:
+    return Paragraph(role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
+
+
+def _assemble(tokens, headings, placed_tokens, placements):
+    roots: list[_Open] = []
+    path: list[_Open] = []
+    paragraphs: list[Paragraph] = []
+    heading_paragraphs: dict[int, Paragraph] = {}
+    for tok in tokens:
+        placement = headings.get(id(tok))
+        if placement is not None:
+            para = _paragraph(tok, Role.HEADING)
+            heading_paragraphs[id(tok)] = para
+            depth = min(placement.depth, len(path))
+            node = _Open(tok, depth)
+            (path[depth - 1].children if depth else roots).append(node)
+            del path[depth:]
+            path.append(node)
+        elif tok.role is None:
+            para = _paragraph(tok, Role.BODY if path else Role.PREAMBLE)
+            if path:
+                path[-1].body.append(para)
+        else:
+            para = _paragraph(tok, tok.role)
+        paragraphs.append(para)
+
+    def freeze(open_node: _Open) -> Node:
+        m = open_node.token.marker
+        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title,
+                    heading_paragraphs[id(open_node.token)], open_node.depth + 1,
+                    tuple(open_node.body), tuple(freeze(c) for c in open_node.children))
+
+    problems = _diagnose(placed_tokens, placements)
+    return tuple(paragraphs), tuple(freeze(r) for r in roots), problems
+
+
+def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tuple[Diagnostic, ...]:
+    found: list[Diagnostic] = []
+    for tok, p in zip(tokens, placements):
+        if p is None:
+            continue
+        cand = tok.marker
+        marker = f"'{cand.text}'"
+        if p.kind == SIBLING:
+            prev = p.previous.match
+            facts = dict(marker=marker, previous=f"'{prev.text}'", previous_line=p.previous.line)
+            if prev.series != cand.series and prev.style != cand.style and not (
+                    _VARIANT_OF.get(prev.style) and cand.style in _VARIANT_OF[prev.style]) and cand.ordinal != LAST:
+                found.append(diag.diagnostic("mixed-series", tok.line, **facts))
+            if cand.ordinal == LAST or cand.ordinal == prev.ordinal + 1:
+                continue
+            if cand.ordinal == prev.ordinal:
+                found.append(diag.diagnostic("duplicate", tok.line, **facts))
+            elif cand.ordinal == 1:
+                found.append(diag.diagnostic("restart", tok.line, **facts))
+            elif cand.ordinal < prev.ordinal:
+                found.append(diag.diagnostic("backwards", tok.line, **facts))
+            else:
+                found.append(diag.diagnostic("gap", tok.line, missing=diag.describe_missing(
+                    prev.ordinal, cand.ordinal), **facts))
+        else:
+            parent = p.previous
+            if parent is not None:
+                pfam, fam = parent.match.family, cand.family
+                if pfam.scheme == fam.scheme and fam.rank < pfam.rank:
+                    found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
+                                                 previous=f"'{parent.match.text}'", previous_line=parent.line))
+            if p.late_start and not cand.family.discourse:
+                found.append(diag.diagnostic("late-start", tok.line, marker=marker))
+    return tuple(found)

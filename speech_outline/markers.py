@@ -1,0 +1,212 @@
+"""The marker catalogue: every ordinal style Chinese writers put at a paragraph start.
+
+One entry per family, as data: its pattern, the scheme and rank that order it
+against other families, and examples. `match_marker` is the only place that
+decides whether a paragraph starts with a marker; the documentation's table is
+generated from `CATALOGUE`.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+import regex
+
+from .ordinals import ordinal_value
+
+# Character classes shared by the patterns.
+CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千]{0,7}"
+CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]{0,5}"
+AR_NUM = "[1-9１-９][0-9０-９]{0,2}"
+OPEN = r"[（(〔【［\[﹙]"
+CLOSE = r"[）)〕】］\]﹚]"
+SPACE = " \t\u3000\u00a0"
+# Whitespace (and zero-width characters web pages leave) trimmed around paragraph text.
+LEAD = SPACE + "\u200b\u200c\u200d\ufeff\u2002\u2003\u2009\x0b\x0c"
+
+# What decides "a short heading line" for families that may run into their title
+# without a separator (第一章总则) but must not swallow ordinary prose (第一节课上……).
+SHORT_HEADING = 40
+
+DISCOURSE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
+LAST = 0  # the ordinal of 最后: it may end any series
+
+
+@attrs.frozen(slots=True)
+class Family:
+    """One marker family of the catalogue."""
+
+    style: str  # stable id, used in JSON output and diagnostics
+    pattern: str  # regex for the marker at a paragraph start; group `num` is the numeral
+    scheme: str  # law, gbt9704, speech, decimal or other: ranks compare within a scheme
+    rank: int  # usual order within the scheme, 1 = outermost
+    examples: tuple[str, ...]
+    description: str
+    discourse: bool = False  # a heading only when two of a series start paragraphs (FORMAT rule 3)
+    needs_separator: bool = False  # must be followed by space/punctuation, unless a short line
+
+
+def _law(style: str, unit: str, rank: int, examples: tuple[str, ...], description: str,
+         strict: bool = False) -> Family:
+    # 条 and 款 must be followed by a separator; 编/章/节 may run into a short title.
+    after = rf"(?=[{SPACE}]|$|[:：])" if strict else ""
+    return Family(style, rf"第(?P<num>{CN_NUM}|{AR_NUM})\s*{unit}(?![课次届期轮批天]){after}", "law", rank, examples,
+                  description, needs_separator=not strict)
+
+
+CATALOGUE: tuple[Family, ...] = (
+    _law("law-part", "编", 1, ("第一编 总则",), "Part (编) of a code or law"),
+    _law("law-subpart", "分编", 2, ("第二分编 所有权",), "Sub-part (分编) of a code"),
+    _law("law-chapter", "章", 3, ("第一章 总则", "第3章"), "Chapter (章)"),
+    _law("law-section", "节", 4, ("第二节 赔偿范围",), "Section (节)"),
+    _law("law-article", "条", 5, ("第一千零四十条 本编调整……",), "Article (条)", strict=True),
+    _law("law-clause", "款", 6, ("第二款 ……",), "Clause (款)", strict=True),
+    Family("part", rf"第(?P<num>{CN_NUM}|{AR_NUM})部分", "gbt9704", 0, ("第一部分 总体要求",),
+           "Part (部分) of a plan or report", needs_separator=True),
+    Family("speech-di", rf"第(?P<num>{CN_NUM})(?:点)?[，,、:：]", "speech", 1,
+           ("第一，", "第二、", "第三:"), "Speech ordinal 第X，"),
+    Family("speech-di-ge",
+           rf"(?:第(?P<num>{CN_NUM})|(?P<num>首先)一)个(?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
+           r"(?:就是|是|[，,：:])",
+           "speech", 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
+           "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", discourse=True),
+    Family("speech-qi", rf"其(?P<num>[一二三四五六七八九十]{{1,3}})[，,、:：]", "speech", 3,
+           ("其一，", "其二，"), "Speech ordinal 其X", discourse=True),
+    Family("speech-discourse", r"(?P<num>首先|其次|再次|最后)[，,、:：]?", "speech", 3,
+           ("首先，", "其次，", "最后，"), "Discourse ordinals 首先/其次/再次/最后", discourse=True),
+    Family("speech-shi", rf"(?P<num>{CN_NUM})是(?!是)", "speech", 2, ("一是", "二是"),
+           "Speech point 一是 二是"),
+    Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", "speech", 2, ("一要", "二要"),
+           "Speech point 一要 二要"),
+    Family("cn-dun",
+           rf"(?P<num>{CN_NUM})、(?![一二三四五六七八九十]+(?:[、，,和及至到]|季度|月|年|等))",
+           "gbt9704", 1, ("一、", "二十一、"), "GB/T 9704 first level 一、"),
+    Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", "gbt9704", 1, ("一．", "二."),
+           "First level written with a full stop 一．"),
+    Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", "gbt9704", 1, ("壹、", "贰．"),
+           "Capital numerals 壹、"),
+    Family("cn-paren", rf"{OPEN}(?P<num>{CN_NUM}){CLOSE}", "gbt9704", 2, ("（一）", "(二)", "〔三〕"),
+           "GB/T 9704 second level （一）, any bracket width"),
+    Family("cn-enclosed", r"(?P<num>[㈠-㈩])", "gbt9704", 2, ("㈠", "㈡"),
+           "Parenthesised ideograph ㈠"),
+    Family("decimal",
+           rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]{{1,3}}){{1,5}})[.．]?"
+           rf"(?=[{SPACE}]|[\p{{Han}}“《（(])(?![{SPACE}]*[的中亿万千百元年月日倍个号%％])",
+           "decimal", 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1"),
+    Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", "gbt9704", 3,
+           ("1.", "１．"), "GB/T 9704 third level 1."),
+    Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", "gbt9704", 3, ("1、", "12、"),
+           "Third level written 1、"),
+    Family("arabic-paren", rf"{OPEN}(?P<num>{AR_NUM}){CLOSE}", "gbt9704", 4, ("（1）", "(2)", "（１）"),
+           "GB/T 9704 fourth level （1）"),
+    Family("arabic-half-paren", rf"(?P<num>{AR_NUM})[)）]", "gbt9704", 5, ("1)", "2）"),
+           "Fifth level 1)"),
+    Family("circled", r"(?P<num>[①-⑳㉑-㉟㊱-㊿])", "gbt9704", 5, ("①", "⑫"), "Circled digits ①"),
+    Family("paren-digit", r"(?P<num>[⑴-⒇])", "gbt9704", 4, ("⑴", "⑵"), "Parenthesised digit ⑴"),
+    Family("digit-stop", r"(?P<num>[⒈-⒛])", "gbt9704", 3, ("⒈", "⒉"), "Digit with full stop ⒈"),
+    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", "other", 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、"),
+    Family("latin", r"(?P<num>[A-Z])[、．]", "other", 2, ("A、", "B．"), "Latin capitals A、"),
+    Family("decimal-bare",
+           rf"(?P<num>{AR_NUM})(?=[\t\u3000]|  )(?![{SPACE}]*[年月日号时分秒岁万亿元个%％])",
+           "decimal", 1, ("1　总则",), "A bare section number before a wide space (1　总则)",
+           needs_separator=True),
+)
+
+_BY_STYLE = {f.style: f for f in CATALOGUE}
+_COMPILED = tuple((f, regex.compile(f.pattern)) for f in CATALOGUE)
+# Characters a marker can start with, each with the families (in catalogue order)
+# that can start with it: most paragraphs are dismissed by one dict lookup.
+_CANDIDATE_CHARS = (
+    "第首其再最一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［[﹙"
+    "123456789１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    + "".join(chr(c) for c in range(0x2460, 0x249C))  # ①-⑳ ⑴-⒇ ⒈-⒛
+    + "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠-㈩
+    + "".join(chr(c) for c in range(0x3251, 0x3260))  # ㉑-㉟
+    + "".join(chr(c) for c in range(0x32B1, 0x32C0))  # ㊱-㊿
+    + "".join(chr(c) for c in range(0x2160, 0x216C))  # Ⅰ-Ⅻ
+)
+_BY_FIRST_CHAR: dict[str, tuple[tuple[Family, "regex.Pattern[str]"], ...]] = {}
+for _ch in _CANDIDATE_CHARS:
+    _fams = tuple(fc for fc in _COMPILED if fc[1].match(_ch, partial=True))
+    if _fams:
+        _BY_FIRST_CHAR[_ch] = _fams
+
+# A title ends after the first sentence-ending mark; a half-width '.' only when it
+# is not part of a number and is followed by white space or the end.
+SENTENCE_END = regex.compile(r"[。！？｡!?]|(?<![0-9０-９])\.(?=\s|$)")
+_HEADING_BREAK = regex.compile(r"[。；;！？!?]")
+
+
+@attrs.frozen(slots=True)
+class MarkerMatch:
+    """A marker found at the start of a paragraph's text."""
+
+    family: Family
+    text: str  # the marker as written, without trailing white space
+    ordinal: int
+    path: tuple[int, ...]  # decimal numbering: (1, 2, 1); otherwise empty
+    series: str  # what continues what: the style, plus the noun of 第X个…是 or the decimal depth
+    title_start: int  # index in the paragraph text where the title begins
+    title: str
+
+    @property
+    def style(self) -> str:
+        return self.family.style
+
+
+def match_marker(text: str) -> Optional[MarkerMatch]:
+    """The marker at the start of `text` (a paragraph without indentation), if any."""
+    for family, pattern in _BY_FIRST_CHAR.get(text[:1], ()):
+        m = pattern.match(text)
+        if m is not None:
+            found = _read_match(family, m, text)
+            if found is not None:
+                return found
+    return None
+
+
+def _read_match(family: Family, m: "regex.Match[str]", text: str) -> Optional[MarkerMatch]:
+    end = m.end()
+    after = text[end:end + 1]
+    if family.needs_separator and after and after not in SPACE and not _short_heading(text):
+        return None
+    numeral = m.group("num")
+    path: tuple[int, ...] = ()
+    series = family.style
+    try:
+        if family.style == "speech-discourse":
+            ordinal = DISCOURSE_ORDINALS[numeral]
+        elif numeral == "首先":
+            ordinal = 1
+        elif family.scheme == "decimal":
+            path = tuple(ordinal_value(part) for part in regex.split(r"[.．]", numeral))
+            ordinal = path[-1]
+            series = f"decimal-{len(path)}"
+        else:
+            ordinal = ordinal_value(numeral)
+    except ValueError:
+        return None
+    if family.style == "speech-di-ge":
+        series = f"speech-di-ge:{m.group('noun')}"
+    start = end
+    while start < len(text) and text[start] in LEAD:
+        start += 1
+    return MarkerMatch(family, text[:end].rstrip(LEAD), ordinal, path, series, start,
+                       cut_title(text[start:]))
+
+
+def cut_title(rest: str) -> str:
+    """The heading title: the rest of the line, or its first sentence for a run-in heading."""
+    m = SENTENCE_END.search(rest)
+    if m:
+        rest = rest[: m.end()]
+    return rest.strip(LEAD)
+
+
+def _short_heading(text: str) -> bool:
+    return len(text) <= SHORT_HEADING and not _HEADING_BREAK.search(text)
+
+
+def family(style: str) -> Family:
+    """The catalogue entry of a style id."""
+    return _BY_STYLE[style]

@@ -1,0 +1,203 @@
+"""The outline data model: small frozen classes, no parsing and no formats.
+
+The paragraph stream is the truth (like markdown-it's token stream): every
+character of the input belongs to exactly one `Paragraph`, in order, so the
+input can always be rebuilt. The heading tree and the typed document parts
+(title, metadata, framing, noise, table of contents) are views that point
+into that stream.
+"""
+from __future__ import annotations
+
+import enum
+from typing import Iterator
+
+import attrs
+
+
+class Role(str, enum.Enum):
+    """What a paragraph is in the document; decided once, by anatomy and build."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    META = "meta"  # author, date, source, document number, addressees
+    SALUTATION = "salutation"  # 同志们： 各位代表：
+    CLOSING = "closing"  # 谢谢大家。
+    NOISE = "noise"  # breadcrumbs, footers, related-article lists, counters
+    TOC = "toc"  # a table of contents and its entries
+    PREAMBLE = "preamble"  # text before the first heading
+    HEADING = "heading"
+    BODY = "body"
+    BLANK = "blank"  # an input with no text at all: only whitespace
+
+
+FRAMING_ROLES = frozenset({Role.SALUTATION, Role.CLOSING})
+META_ROLES = frozenset({Role.SUBTITLE, Role.META})
+
+
+@attrs.frozen(slots=True)
+class Paragraph:
+    """One paragraph of the input with the whitespace around it.
+
+    `lead` + `text` + `trail` is exactly the input it came from; the
+    whitespace is kept so that `rebuild` is exact.
+    """
+
+    role: Role
+    text: str  # the content, without indentation or line ending
+    start: int  # 0-based code-point offset of `text` in the input
+    line: int  # 1-based line where `text` starts
+    lead: str = ""  # indentation (and, for the first paragraph, leading blank lines)
+    trail: str = ""  # the line ending and any blank lines after it
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def raw(self) -> str:
+        return self.lead + self.text + self.trail
+
+    @property
+    def end_line(self) -> int:
+        return self.line + self.text.count("\n")
+
+
+@attrs.frozen(slots=True)
+class Marker:
+    """An ordinal marker as written at a paragraph start."""
+
+    text: str  # exactly as written: "（一）", "第二，", "1.2.1"
+    style: str  # family id from the catalogue in markers.py: "cn-paren", "law-article"…
+    ordinal: int  # its value: 一 → 1, 第一千零四十 → 1040, 1.2.1 → 1
+    path: tuple[int, ...] = ()  # decimal numbering only: 1.2.1 → (1, 2, 1)
+
+
+@attrs.frozen(slots=True)
+class Node:
+    """A heading, its section's own body paragraphs, and its sub-headings."""
+
+    marker: Marker
+    title: str  # the heading text after the marker (first sentence of a run-in heading)
+    heading: Paragraph  # the paragraph the heading starts
+    level: int  # 1-based depth in the tree
+    body: tuple[Paragraph, ...] = ()  # paragraphs up to the next heading
+    children: tuple[Node, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.heading.line
+
+    @property
+    def start(self) -> int:
+        return self.heading.start
+
+    @property
+    def run_in(self) -> str:
+        """Body text that follows the title in the heading's own paragraph."""
+        text = self.heading.text
+        at = text.find(self.title, len(self.marker.text)) if self.title else len(self.marker.text)
+        return text[at + len(self.title):].strip() if at >= 0 else ""
+
+    @property
+    def body_texts(self) -> tuple[str, ...]:
+        """The section's prose: the run-in remainder, then the body paragraphs."""
+        rest = self.run_in
+        own = tuple(p.text for p in self.body)
+        return (rest, *own) if rest else own
+
+    def walk(self) -> Iterator[Node]:
+        """This node and all below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen(slots=True)
+class Diagnostic:
+    """A numbering problem, located at the 1-based line of the heading concerned."""
+
+    line: int
+    code: str  # see diagnostics.CODES
+    message: str
+
+
+@attrs.frozen(slots=True)
+class Outline:
+    """A parsed document."""
+
+    paragraphs: tuple[Paragraph, ...]  # the whole input, in order
+    nodes: tuple[Node, ...] = ()  # top-level headings
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def _with_role(self, *roles: Role) -> tuple[Paragraph, ...]:
+        return tuple(p for p in self.paragraphs if p.role in roles)
+
+    @property
+    def title(self) -> str | None:
+        """The document title: its title lines joined (a line broken mid-title is rejoined)."""
+        lines = self._with_role(Role.TITLE)
+        if not lines:
+            return None
+        return join_title_lines(p.text for p in lines)
+
+    @property
+    def title_paragraphs(self) -> tuple[Paragraph, ...]:
+        return self._with_role(Role.TITLE)
+
+    @property
+    def metadata(self) -> tuple[Paragraph, ...]:
+        """Subtitle, author, date, source and document-number lines."""
+        return self._with_role(*META_ROLES)
+
+    @property
+    def framing(self) -> tuple[Paragraph, ...]:
+        """A speech's salutation and closing."""
+        return self._with_role(*FRAMING_ROLES)
+
+    @property
+    def preamble(self) -> tuple[Paragraph, ...]:
+        return self._with_role(Role.PREAMBLE)
+
+    @property
+    def noise(self) -> tuple[Paragraph, ...]:
+        return self._with_role(Role.NOISE)
+
+    @property
+    def toc(self) -> tuple[Paragraph, ...]:
+        return self._with_role(Role.TOC)
+
+    def walk(self) -> Iterator[Node]:
+        """Every heading, in document order."""
+        for node in self.nodes:
+            yield from node.walk()
+
+
+def join_title_lines(lines) -> str:
+    """Join title lines: no space between two CJK ends (a title broken mid-phrase),
+    one space otherwise; letter-spaced titles (国 务 院 工 作 规 则) are closed up."""
+    out = ""
+    for raw in lines:
+        text = close_letter_spacing(raw.strip())
+        if out and not (_is_cjk(out[-1]) and _is_cjk(text[:1])):
+            out += " "
+        out += text
+    return out
+
+
+def close_letter_spacing(text: str) -> str:
+    """'国 家 粮 食' → '国家粮食'; leaves ordinary spaced phrases alone."""
+    parts = text.split()
+    if len(parts) > 2 and all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    if len(parts) == 2 and all(len(p) == 1 for p in parts):  # 总　　则
+        return "".join(parts)
+    return text
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch in "《》“”（）〔〕")
+
+
+def rebuild(outline: Outline) -> str:
+    """The exact input text the outline was parsed from."""
+    return "".join(p.raw for p in outline.paragraphs)

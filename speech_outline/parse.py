@@ -1,0 +1,29 @@
+"""The pipeline: decode → tokenize → anatomy → build. Nothing else lives here."""
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+from . import anatomy, build
+from .decode import decode
+from .model import Outline
+from .tokenize import tokenize
+
+
+def parse(text: str) -> Outline:
+    """Parse a document's text into its outline."""
+    tokens = tokenize(text)
+    anatomy.label(tokens)
+    paragraphs, nodes, problems = build.build(tokens)
+    return Outline(paragraphs, nodes, problems)
+
+
+def parse_bytes(data: bytes, encoding: Optional[str] = None) -> Outline:
+    """Parse encoded bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else GB18030."""
+    return parse(decode(data, encoding))
+
+
+def parse_file(path: Union[str, os.PathLike], encoding: Optional[str] = None) -> Outline:
+    """Read and parse a file; see `parse_bytes` for how it is decoded."""
+    with open(path, "rb") as f:
+        return parse_bytes(f.read(), encoding)
