@@ -29,6 +29,7 @@ from .tokenize import Token
 # Costs of numbering faults and of unusual nesting; only their order matters.
 DUPLICATE = 3.0
 RESTART = 2.0
+POINT_RESTART = 0.8
 BACKWARDS = 2.5
 GAP = 1.0
 GAP_STEP = 0.25
@@ -65,6 +66,16 @@ _SECTION_BREAK = regex.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９�
 SIBLING, CHILD, REPLACEMENT = 0, 1, 2
 
 
+class Candidate(NamedTuple):
+    """A heading candidate as build sees it; `match` None is a section break."""
+
+    match: Optional[MarkerMatch]
+    line: int
+    after_prose: bool  # unnumbered paragraphs stand between it and the previous candidate
+    first_inline: bool = False  # a 二是 whose 一是 stands inside the paragraph before it
+    keep_depth: int = 0  # for a break: how many open levels survive it
+
+
 class Frame(NamedTuple):
     """An open series: the latest heading of it, at one depth of the stack."""
 
@@ -83,18 +94,16 @@ class Placement(NamedTuple):
 
 
 class _State:
-    __slots__ = ("stack", "first_depth", "last_seen", "next_id")
+    __slots__ = ("stack", "last_seen", "next_id")
 
     def __init__(self) -> None:
         self.stack: list[Frame] = []
-        self.first_depth: dict[str, int] = {}
         self.last_seen: dict[str, tuple[int, int]] = {}  # series → (ordinal, depth)
         self.next_id = 0
 
     def copy(self) -> "_State":
         other = _State()
         other.stack = list(self.stack)
-        other.first_depth = dict(self.first_depth)
         other.last_seen = dict(self.last_seen)
         other.next_id = self.next_id
         return other
@@ -133,18 +142,27 @@ def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
     return extra + sequence_cost(prev.ordinal, cand.ordinal)
 
 
-def _new_series_cost(state: _State, cand: MarkerMatch, parent: Optional[Frame], depth: int) -> float:
-    ordinal = cand.ordinal
+def _late_start(state: _State, item: Candidate) -> bool:
+    """A new series that neither starts at one, nor continues an earlier one, nor has its
+    first item inside the paragraph before."""
+    ordinal = item.match.ordinal
+    if ordinal in (1, LAST) or item.first_inline:
+        return False
+    seen = state.last_seen.get(item.match.series)
+    return not (seen is not None and ordinal == seen[0] + 1)
+
+
+def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], depth: int) -> float:
+    cand = item.match
     cost = 0.0
-    seen = state.last_seen.get(cand.series)
-    if ordinal == LAST:
+    if cand.ordinal == LAST:
         cost += LONE_LAST
-    elif ordinal != 1 and not (seen is not None and seen[1] == depth and ordinal == seen[0] + 1):
+    elif _late_start(state, item):
         cost += LATE_START
-    first = state.first_depth.get(cand.series)
-    if first is not None and first != depth:
-        cost += LEVEL_SHIFT * abs(first - depth)
     fam = cand.family
+    seen = state.last_seen.get(cand.series)
+    if seen is not None and seen[1] != depth and not _nests_by_rank(parent, fam):
+        cost += LEVEL_SHIFT * abs(seen[1] - depth)
     if parent is None:
         if len(cand.path) > 1:
             cost += DECIMAL_MISMATCH
@@ -163,26 +181,42 @@ def _new_series_cost(state: _State, cand: MarkerMatch, parent: Optional[Frame], 
     return cost
 
 
-def _options(state: _State, cand: MarkerMatch) -> list[tuple[float, int, int, Optional[Frame]]]:
-    """(cost, kind, depth, frame) for every place `cand` could go."""
+def _nests_by_rank(parent: Optional[Frame], fam) -> bool:
+    """Whether the scheme's own order puts `fam` below `parent` (条 under 节 or 章)."""
+    if parent is None:
+        return False
+    pfam = parent.match.family
+    return pfam.scheme == fam.scheme and pfam.rank < fam.rank
+
+
+def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Frame]]]:
+    """(cost, kind, depth, frame) for every place `item` could go."""
+    cand = item.match
     stack = state.stack
     options = []
     for depth, frame in enumerate(stack):
+        parent = stack[depth - 1] if depth else None
         cost = _continuation_cost(frame, cand)
         if cost is not None:
             options.append((cost, SIBLING, depth, frame))
+            if item.after_prose and cand.style in POINT_STYLES and cand.ordinal <= frame.match.ordinal:
+                # reports begin a fresh 一是… list after each lead paragraph
+                options.append((POINT_RESTART + _new_series_cost(state, item, parent, depth),
+                                REPLACEMENT, depth, parent))
         elif frame.series != cand.series:
-            parent = stack[depth - 1] if depth else None
-            options.append((REPLACE + _new_series_cost(state, cand, parent, depth), REPLACEMENT, depth, parent))
+            cost = REPLACE + _new_series_cost(state, item, parent, depth)
+            if _nests_by_rank(frame, cand.family):
+                cost += OUT_OF_ORDER  # 条 beside 节 rather than under it
+            options.append((cost, REPLACEMENT, depth, parent))
     top = stack[-1] if stack else None
-    options.append((_new_series_cost(state, cand, top, len(stack)), CHILD, len(stack), top))
+    options.append((_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top))
     # cheapest first; on a tie continue a series before opening one, and stay deep
     options.sort(key=lambda o: (o[0], o[1], -o[2]))
     return options
 
 
-def _apply(state: _State, cand: MarkerMatch, line: int,
-           option: tuple[float, int, int, Optional[Frame]]) -> Placement:
+def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Frame]]) -> Placement:
+    cand = item.match
     _cost, kind, depth, frame = option
     del state.stack[depth:]
     late = False
@@ -191,37 +225,35 @@ def _apply(state: _State, cand: MarkerMatch, line: int,
     else:
         series_id = state.next_id
         state.next_id += 1
-        seen = state.last_seen.get(cand.series)
-        late = cand.ordinal not in (1, LAST) and not (
-            seen is not None and seen[1] == depth and cand.ordinal == seen[0] + 1)
-    state.stack.append(Frame(cand.series, cand, line, series_id))
-    state.first_depth.setdefault(cand.series, depth)
+        late = _late_start(state, item)
+    state.stack.append(Frame(cand.series, cand, item.line, series_id))
     state.last_seen[cand.series] = (cand.ordinal, depth)
     return Placement(depth, kind, frame, series_id, late)
 
 
-def _future_cost(state: _State, upcoming: list[tuple[Optional[MarkerMatch], int]]) -> float:
+def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
     total = 0.0
-    for cand, line in upcoming:
-        if cand is None:
-            state.stack.clear()
+    for item in upcoming:
+        if item.match is None:
+            del state.stack[item.keep_depth:]
             continue
-        option = _options(state, cand)[0]
+        option = _options(state, item)[0]
         total += option[0]
-        _apply(state, cand, line, option)
+        _apply(state, item, option)
     return total
 
 
-def place(items: list[tuple[Optional[MarkerMatch], int]]) -> list[Optional[Placement]]:
-    """Depth and series of each heading candidate; None items are section breaks."""
+def place(items: list[Candidate]) -> list[Optional[Placement]]:
+    """Depth and series of each heading candidate (None for section breaks)."""
     state = _State()
     placements: list[Optional[Placement]] = []
-    for i, (cand, line) in enumerate(items):
+    for i, item in enumerate(items):
+        cand = item.match
         if cand is None:
-            state.stack.clear()
+            del state.stack[item.keep_depth:]
             placements.append(None)
             continue
-        options = _options(state, cand)
+        options = _options(state, item)
         best = options[0]
         close = [o for o in options[1:] if o[0] - best[0] < AMBIGUITY]
         if close:
@@ -229,26 +261,52 @@ def place(items: list[tuple[Optional[MarkerMatch], int]]) -> list[Optional[Place
             scored = []
             for rank, option in enumerate([best, *close]):
                 trial = state.copy()
-                _apply(trial, cand, line, option)
+                _apply(trial, item, option)
                 scored.append((option[0] + _future_cost(trial, upcoming), rank, option))
             best = min(scored)[2]
-        placements.append(_apply(state, cand, line, best))
+        placements.append(_apply(state, item, best))
     return placements
 
 
 def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Decide headings and nesting; label the remaining tokens body or preamble."""
-    eligible = [t for t in tokens if t.role is None and (t.marker is not None or _SECTION_BREAK.match(t.text))]
     demoted: set[int] = set()
     for _ in range(MAX_PASSES):
-        items = [(None if t.marker is None else t, t) for t in eligible if id(t) not in demoted]
-        placements = place([(t.marker if t.marker else None, t.line) for _, t in items])
-        lone = _lone_discourse([t for _, t in items], placements)
+        placed, items = _candidates(tokens, demoted)
+        placements = place(items)
+        lone = _lone_discourse(placed, placements)
         if not lone:
             break
         demoted.update(id(t) for t in lone)
-    headings = {id(t): p for (_, t), p in zip(items, placements) if p is not None}
-    return _assemble(tokens, headings, [t for _, t in items], placements)
+    headings = {id(t): p for t, p in zip(placed, placements) if p is not None}
+    return _assemble(tokens, headings, placed, placements)
+
+
+def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], list[Candidate]]:
+    placed: list[Token] = []
+    items: list[Candidate] = []
+    prose = False
+    before = ""  # the text of the paragraph before
+    for tok in tokens:
+        if tok.role is Role.SALUTATION and items:
+            # 各位代表！ in mid-document turns back to the current part
+            items.append(Candidate(None, tok.line, prose, keep_depth=1))
+        elif tok.role is not None:
+            continue
+        elif tok.marker is not None and id(tok) not in demoted:
+            m = tok.marker
+            first_inline = m.ordinal == 2 and m.text.replace("二", "一", 1) in before
+            items.append(Candidate(m, tok.line, prose, first_inline))
+        elif _SECTION_BREAK.match(tok.text):
+            items.append(Candidate(None, tok.line, prose))
+        else:
+            prose = True
+            before = tok.text
+            continue
+        placed.append(tok)
+        before = tok.text
+        prose = False
+    return placed, items
 
 
 def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) -> list[Token]:

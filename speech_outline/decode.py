@@ -25,15 +25,19 @@ def decode(data: bytes, encoding: Optional[str] = None) -> str:
     """Decode a document: the named encoding, else by BOM, else UTF-8, else GB18030."""
     if encoding is not None:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except LookupError as exc:
             raise DecodeError(f"unknown encoding {encoding!r}") from exc
         except UnicodeDecodeError as exc:
             raise DecodeError(f"not valid {encoding} at byte {exc.start}") from exc
+        except UnicodeError as exc:  # a few codecs (idna, punycode) raise the base class
+            raise DecodeError(f"not valid {encoding}") from exc
+        # A BOM is never content: utf-8 (not utf-8-sig) and utf-16-le/-be leave it in the text.
+        return _text_only(text[1:] if text.startswith("\ufeff") else text)
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name)
+                return _text_only(data.decode(name))
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"not valid {name} at byte {exc.start}") from exc
     if any(b in _BINARY for b in data[:_SNIFF]):
@@ -47,3 +51,13 @@ def decode(data: bytes, encoding: Optional[str] = None) -> str:
             raise DecodeError(
                 f"neither UTF-8 (bad byte at {utf8_error.start}) nor GB18030; name the encoding"
             ) from None
+
+
+_BINARY_CHARS = frozenset(chr(b) for b in _BINARY)
+
+
+def _text_only(text: str) -> str:
+    """Refuse text decoded from binary data (wide encodings hide NUL bytes from the byte sniff)."""
+    if any(ch in _BINARY_CHARS for ch in text[:_SNIFF]):
+        raise DecodeError("binary data, not text")
+    return text

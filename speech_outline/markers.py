@@ -79,7 +79,7 @@ CATALOGUE: tuple[Family, ...] = (
     Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", "speech", 2, ("一要", "二要"),
            "Speech point 一要 二要"),
     Family("cn-dun",
-           rf"(?P<num>{CN_NUM})、(?![一二三四五六七八九十]+(?:[、，,和及至到]|季度|月|年|等))",
+           rf"(?P<num>{CN_NUM})、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
            "gbt9704", 1, ("一、", "二十一、"), "GB/T 9704 first level 一、"),
     Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", "gbt9704", 1, ("一．", "二."),
            "First level written with a full stop 一．"),

@@ -105,6 +105,15 @@ class Node:
         own = tuple(p.text for p in self.body)
         return (rest, *own) if rest else own
 
+    def shape(self) -> tuple:
+        """What every format preserves: marker, title, prose, level and sub-headings.
+
+        Two outlines read from different formats are equal when their shapes are.
+        """
+        m = self.marker
+        return (m.text, m.style, m.ordinal, m.path, self.title, self.body_texts, self.level,
+                tuple(c.shape() for c in self.children))
+
     def walk(self) -> Iterator[Node]:
         """This node and all below it, in document order."""
         yield self
@@ -166,6 +175,10 @@ class Outline:
     def toc(self) -> tuple[Paragraph, ...]:
         return self._with_role(Role.TOC)
 
+    def shape(self) -> tuple:
+        """The document title and the heading tree, without source positions (see Node.shape)."""
+        return (self.title, tuple(n.shape() for n in self.nodes))
+
     def walk(self) -> Iterator[Node]:
         """Every heading, in document order."""
         for node in self.nodes:
@@ -174,10 +187,15 @@ class Outline:
 
 def join_title_lines(lines) -> str:
     """Join title lines: no space between two CJK ends (a title broken mid-phrase),
-    one space otherwise; letter-spaced titles (国 务 院 工 作 规 则) are closed up."""
+    one space otherwise; letter-spaced titles (国 务 院 工 作 规 则) are closed up, and
+    a line that repeats the one before (page title, then article title) is dropped."""
     out = ""
+    previous = None
     for raw in lines:
         text = close_letter_spacing(raw.strip())
+        if text == previous:
+            continue
+        previous = text
         if out and not (_is_cjk(out[-1]) and _is_cjk(text[:1])):
             out += " "
         out += text
