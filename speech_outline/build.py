@@ -91,6 +91,16 @@ class Placement(NamedTuple):
     previous: Optional[Frame]  # the frame continued (sibling) or the parent (child)
     series_id: int
     late_start: bool  # a new series that neither starts at one nor continues an earlier one
+    displaced: Optional[Frame] = None  # the open series a replacement closed at its depth
+
+
+class _Seen(NamedTuple):
+    """The latest heading of a series, wherever it stood."""
+
+    ordinal: int
+    depth: int
+    parent_series: Optional[str]
+    parent_scheme: Optional[str]
 
 
 class _State:
@@ -98,7 +108,7 @@ class _State:
 
     def __init__(self) -> None:
         self.stack: list[Frame] = []
-        self.last_seen: dict[str, tuple[int, int]] = {}  # series → (ordinal, depth)
+        self.last_seen: dict[str, _Seen] = {}
         self.next_id = 0
 
     def copy(self) -> "_State":
@@ -142,14 +152,20 @@ def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
     return extra + sequence_cost(prev.ordinal, cand.ordinal)
 
 
-def _late_start(state: _State, item: Candidate) -> bool:
-    """A new series that neither starts at one, nor continues an earlier one, nor has its
+def _late_start(state: _State, item: Candidate, parent: Optional[Frame]) -> bool:
+    """A new series that neither starts at one, nor continues the numbering of a cousin
+    (（四） under 二、 after （三） under 一、; 条 numbered through 章 and 节), nor has its
     first item inside the paragraph before."""
     ordinal = item.match.ordinal
     if ordinal in (1, LAST) or item.first_inline:
         return False
     seen = state.last_seen.get(item.match.series)
-    return not (seen is not None and ordinal == seen[0] + 1)
+    if seen is None or ordinal != seen.ordinal + 1:
+        return True
+    if parent is None:
+        return seen.parent_series is not None
+    return not (seen.parent_series == parent.series
+                or seen.parent_scheme == parent.match.family.scheme == "law")
 
 
 def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], depth: int) -> float:
@@ -157,19 +173,19 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], de
     cost = 0.0
     if cand.ordinal == LAST:
         cost += LONE_LAST
-    elif _late_start(state, item):
+    elif _late_start(state, item, parent):
         cost += LATE_START
     fam = cand.family
     seen = state.last_seen.get(cand.series)
-    if seen is not None and seen[1] != depth and not _nests_by_rank(parent, fam):
-        cost += LEVEL_SHIFT * abs(seen[1] - depth)
+    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, fam):
+        cost += LEVEL_SHIFT * abs(seen.depth - depth)
     if parent is None:
         if len(cand.path) > 1:
             cost += DECIMAL_MISMATCH
         return cost
     pfam = parent.match.family
-    if parent.series == cand.series:
-        cost += SAME_STYLE_CHILD
+    if any(frame.series == cand.series for frame in state.stack[:depth]):
+        cost += SAME_STYLE_CHILD  # a series nested inside itself
     elif pfam.scheme == fam.scheme and (fam.rank < pfam.rank or (fam.rank == pfam.rank and fam.scheme != "speech")):
         cost += OUT_OF_ORDER
     elif fam.scheme == "law" and pfam.scheme != "law":
@@ -218,6 +234,8 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
 def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Frame]]) -> Placement:
     cand = item.match
     _cost, kind, depth, frame = option
+    parent = state.stack[depth - 1] if depth else None
+    displaced = state.stack[depth] if kind == REPLACEMENT and depth < len(state.stack) else None
     del state.stack[depth:]
     late = False
     if kind == SIBLING:
@@ -225,10 +243,11 @@ def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Option
     else:
         series_id = state.next_id
         state.next_id += 1
-        late = _late_start(state, item)
+        late = _late_start(state, item, parent)
     state.stack.append(Frame(cand.series, cand, item.line, series_id))
-    state.last_seen[cand.series] = (cand.ordinal, depth)
-    return Placement(depth, kind, frame, series_id, late)
+    state.last_seen[cand.series] = _Seen(cand.ordinal, depth, parent.series if parent else None,
+                                         parent.match.family.scheme if parent else None)
+    return Placement(depth, kind, frame, series_id, late, displaced)
 
 
 def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
@@ -397,6 +416,11 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
                 if pfam.scheme == fam.scheme and fam.rank < pfam.rank:
                     found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
                                                  previous=f"'{parent.match.text}'", previous_line=parent.line))
+            beside = p.displaced
+            if beside is not None and beside.match.family.scheme == cand.family.scheme != "speech" \
+                    and cand.family.rank < beside.match.family.rank:
+                found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
+                                             previous=f"'{beside.match.text}'", previous_line=beside.line))
             if p.late_start and not cand.family.discourse:
                 found.append(diag.diagnostic("late-start", tok.line, marker=marker))
     return tuple(found)

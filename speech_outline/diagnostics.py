@@ -13,11 +13,11 @@ CODES: dict[str, str] = {
     "gap": "{marker} follows {previous} (line {previous_line}): {missing} missing",
     "restart": "{marker} restarts the numbering after {previous} (line {previous_line})",
     "backwards": "{marker} goes back in the numbering after {previous} (line {previous_line})",
-    "late-start": "{marker} starts a new series: no earlier item of it begins a paragraph",
+    "late-start": "{marker} starts a new series without its first item",
     "mixed-series": "{marker} continues the series begun by {previous} (line {previous_line}) "
                     "in another style",
-    "out-of-order": "{marker} is nested under {previous} (line {previous_line}), "
-                    "a style usually below it",
+    "out-of-order": "{marker} sits under or beside {previous} (line {previous_line}), "
+                    "which usually ranks below it",
 }
 
 

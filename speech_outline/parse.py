@@ -7,12 +7,12 @@ from typing import Optional, Union
 from . import anatomy, build
 from .decode import decode
 from .model import Outline
-from .tokenize import tokenize
+from .tokenize import split_run_together, tokenize
 
 
 def parse(text: str) -> Outline:
     """Parse a document's text into its outline."""
-    tokens = tokenize(text)
+    tokens = split_run_together(tokenize(text))
     anatomy.label(tokens)
     paragraphs, nodes, problems = build.build(tokens)
     return Outline(paragraphs, nodes, problems)

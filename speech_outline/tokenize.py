@@ -6,7 +6,7 @@ exactly. Positions are computed here, once, and carried by everything after.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import attrs
 import regex
@@ -16,6 +16,22 @@ from .model import Role
 
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
 _RIGHT = LEAD + "\r\n"
+# Where a lost line break may hide: after a sentence end, or after a run of spaces.
+_JOINT = regex.compile(r"(?:[。！？!?；;][ \t\u3000\u00a0]*+|[ \t\u3000\u00a0]++)(?=\S)")
+# Families that writers run on inside a paragraph (表现在一是……二是……; 第一，……第二，……):
+# never split a paragraph at them.
+_INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-ge", "speech-qi",
+                            "speech-discourse"})
+# A new series (number one) found inside a paragraph is taken only in text this long:
+# a document pasted as one line, not a paragraph that happens to enumerate.
+_GLUED_DOCUMENT = 400
+# Structural families that open a new series at a sentence end of such a text.
+_STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-section", "law-article",
+                         "cn-dun", "cap-dun", "cn-paren"})
+# A bracketed or 第X条-style marker needs no sentence end before it: 一、总体要求（一）指导思想。
+_BRACKETED = regex.compile(r"(?<=\S)(?=[（(〔【［\[﹙第])")
+_GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
+_BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
 
 @attrs.define(slots=True, eq=False)
@@ -63,3 +79,76 @@ def tokenize(text: str) -> list[Token]:
     elif text:
         tokens.append(Token("", 0, 1, "", pending, role=Role.BLANK))
     return tokens
+
+
+def split_run_together(tokens: list[Token]) -> list[Token]:
+    """Recover lost line breaks: split a paragraph where a marker follows a sentence end
+    and continues the numbering of the document (……的需要。（二）加强……)."""
+    last: dict[str, _Seen] = {}
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.marker is not None:
+            _seen(last, tok.marker)
+        cuts = _cuts(tok, last) if len(tok.text) > 8 else []
+        if not cuts:
+            out.append(tok)
+            continue
+        out.extend(_split(tok, cuts))
+    return out
+
+
+class _Seen(NamedTuple):
+    match: MarkerMatch  # the latest marker of a series
+    may_restart: bool  # a marker ranked above it came since: the series may start again at one
+
+
+def _seen(last: dict[str, _Seen], found: MarkerMatch) -> None:
+    fam = found.family
+    for series, seen in last.items():
+        if seen.match.family.scheme == fam.scheme and seen.match.family.rank > fam.rank:
+            last[series] = _Seen(seen.match, True)
+    last[found.series] = _Seen(found, False)
+
+
+def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
+    text = tok.text
+    joints = {m.end() for m in _JOINT.finditer(text, 1)}
+    joints.update(m.end() for m in _BRACKETED.finditer(text, 1))
+    inner = []
+    for at in sorted(joints):
+        found = match_marker(text[at:])
+        if found is not None and found.style not in _INLINE_STYLES:
+            inner.append((at, found))
+    glued = len(text) >= _GLUED_DOCUMENT
+    cuts: list[tuple[int, MarkerMatch]] = []
+    piece_start, piece_marker = 0, tok.marker
+    for i, (at, found) in enumerate(inner):
+        previous = last.get(found.series)
+        after_break = text[at - 1] in _BREAK_CHARS
+        if previous is not None:
+            if not (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)):
+                continue
+        else:
+            followed = any(f.series == found.series and f.ordinal == found.ordinal + 1 for _, f in inner[i + 1:])
+            if not ((found.ordinal == 1 and glued and found.style in _STRUCTURAL
+                     and (after_break or found.family.scheme == "law"))
+                    or (followed and (after_break or found.family.scheme == "law"
+                                      or (glued and text[at - 1] in "：:")))
+                    or (found.ordinal == 1 and piece_marker is not None and at - piece_start <= _GLUED_HEADING)):
+                continue
+        _seen(last, found)
+        cuts.append((at, found))
+        piece_start, piece_marker = at, found
+    return cuts
+
+
+def _split(tok: Token, cuts: list[tuple[int, MarkerMatch]]) -> list[Token]:
+    pieces = []
+    bounds = [(0, tok.marker)] + cuts
+    for (at, found), (nxt, _) in zip(bounds, bounds[1:] + [(len(tok.text), None)]):
+        chunk = tok.text[at:nxt]
+        text = chunk.rstrip(LEAD)
+        pieces.append(Token(text, tok.start + at, tok.line, "", chunk[len(text):], found))
+    pieces[0].lead = tok.lead
+    pieces[-1].trail += tok.trail
+    return pieces

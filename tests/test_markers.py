@@ -1,0 +1,99 @@
+"""The marker catalogue: every family at a paragraph start, every look-alike refused."""
+import pytest
+
+from speech_outline.markers import CATALOGUE, cut_title, match_marker
+
+
+@pytest.mark.parametrize(
+    "family,example",
+    [(f, e) for f in CATALOGUE for e in f.examples],
+    ids=lambda v: v if isinstance(v, str) else v.style,
+)
+def test_catalogue_examples_match_their_own_family(family, example):
+    found = match_marker(example)
+    assert found is not None, example
+    assert found.style == family.style
+
+
+@pytest.mark.parametrize("text,marker,style,ordinal,title", [
+    ("一、提高站位，深刻认识重要意义", "一、", "cn-dun", 1, "提高站位，深刻认识重要意义"),
+    ("二十一、其他事项", "二十一、", "cn-dun", 21, "其他事项"),
+    ("（一）加强建设，是贯彻部署的需要。党的十八大以来", "（一）", "cn-paren", 1, "加强建设，是贯彻部署的需要。"),
+    ("(二)提升履职能力", "(二)", "cn-paren", 2, "提升履职能力"),
+    ("（三)混合括号", "（三)", "cn-paren", 3, "混合括号"),
+    ("(十二)第十二项", "(十二)", "cn-paren", 12, "第十二项"),
+    ("〔四〕六角括号", "〔四〕", "cn-paren", 4, "六角括号"),
+    ("1.坚持正确导向。增强意识", "1.", "arabic-dot", 1, "坚持正确导向。"),
+    ("1、工作目标", "1、", "arabic-dun", 1, "工作目标"),
+    ("1．全角句点", "1．", "arabic-dot", 1, "全角句点"),
+    ("１．全角数字", "１．", "arabic-dot", 1, "全角数字"),
+    ("(1)半角括号", "(1)", "arabic-paren", 1, "半角括号"),
+    ("（１０）全角", "（１０）", "arabic-paren", 10, "全角"),
+    ("①第一项", "①", "circled", 1, "第一项"),
+    ("⑴第一项", "⑴", "paren-digit", 1, "第一项"),
+    ("㈠第一项", "㈠", "cn-enclosed", 1, "第一项"),
+    ("⒈第一项", "⒈", "digit-stop", 1, "第一项"),
+    ("第一,要高度重视领导班子思想政治建设", "第一,", "speech-di", 1, "要高度重视领导班子思想政治建设"),
+    ("第二、大力提高经济效益", "第二、", "speech-di", 2, "大力提高经济效益"),
+    ("第三：落实责任", "第三：", "speech-di", 3, "落实责任"),
+    ("第一编 总则", "第一编", "law-part", 1, "总则"),
+    ("第二分编 所有权", "第二分编", "law-subpart", 2, "所有权"),
+    ("第一章  一般规定", "第一章", "law-chapter", 1, "一般规定"),
+    ("第一章总则", "第一章", "law-chapter", 1, "总则"),
+    ("第二节 赔偿范围", "第二节", "law-section", 2, "赔偿范围"),
+    ("第一千零四十条 本编调整因婚姻家庭产生的民事关系。", "第一千零四十条", "law-article", 1040,
+     "本编调整因婚姻家庭产生的民事关系。"),
+    ("第三部分 保障措施", "第三部分", "part", 3, "保障措施"),
+    ("一是稳定发展粮食生产。加大投入", "一是", "speech-shi", 1, "稳定发展粮食生产。"),
+    ("二要较大幅度提高粮食最低收购价", "二要", "speech-yao", 2, "较大幅度提高粮食最低收购价"),
+    ("首先，思想政治建设是首要任务。大家都知道", "首先，", "speech-discourse", 1, "思想政治建设是首要任务。"),
+    ("其次,要抓落实", "其次,", "speech-discourse", 2, "要抓落实"),
+    ("最后，提几点要求", "最后，", "speech-discourse", 0, "提几点要求"),
+    ("第二个特点是班子成员来自四面八方。现有的班子", "第二个特点是", "speech-di-ge", 2, "班子成员来自四面八方。"),
+    ("首先一个好是“思想政治好”。在“六好”中", "首先一个好是", "speech-di-ge", 1, "“思想政治好”。"),
+    ("第四个好就是“团结协调好”。我们都知道", "第四个好就是", "speech-di-ge", 4, "“团结协调好”。"),
+    ("其一，坚持党的领导", "其一，", "speech-qi", 1, "坚持党的领导"),
+    ("1.1　编制目的及依据", "1.1", "decimal", 1, "编制目的及依据"),
+    ("1.2.1 国家级（Ⅰ级）：两个以上省", "1.2.1", "decimal", 1, "国家级（Ⅰ级）：两个以上省"),
+    ("1　总则", "1", "decimal-bare", 1, "总则"),
+    ("壹、总则", "壹、", "cap-dun", 1, "总则"),
+    ("拾贰、附则", "拾贰、", "cap-dun", 12, "附则"),
+    ("Ⅳ、罗马数字", "Ⅳ、", "roman", 4, "罗马数字"),
+    ("一是", "一是", "speech-shi", 1, ""),
+])
+def test_marker_text_style_ordinal_and_title(text, marker, style, ordinal, title):
+    found = match_marker(text)
+    assert found is not None
+    assert (found.text, found.style, found.ordinal, found.title) == (marker, style, ordinal, title)
+
+
+def test_decimal_markers_carry_their_path():
+    assert match_marker("1.2.1 国家级").path == (1, 2, 1)
+    assert match_marker("1.2.1 国家级").series == "decimal-3"
+
+
+def test_series_of_di_ge_is_keyed_by_its_noun():
+    assert match_marker("第二个特点是很多").series != match_marker("第二个好是很多").series
+    assert match_marker("首先一个好是x").series == match_marker("第三个好是x").series
+
+
+@pytest.mark.parametrize("text", [
+    "第一课", "第一课：认识自己", "第一时间赶到现场", "第一书记要带头", "第一能力是学习能力",
+    "一岗双责要落实", "一、二季度经济运行平稳", "三、四月份气温回升", "1.5亿元用于建设", "3.8亿人次",
+    "2024年工作回顾", "十四五规划", "12.5%的增长来自出口", "11.5.14.2的试验适用于", "(0)", "（0）",
+    "1.5 亿元", "2024 年", "12 月份", "第一节课上老师说", "第三条规定的情形", "3、4月份",
+    "一方面要加强", "一些地方", "一定要抓好", "首", "第", "", "二〇二四年", "一、二、三等奖",
+])
+def test_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
+
+
+@pytest.mark.parametrize("rest,title", [
+    ("加强建设，是需要的。党的十八大以来", "加强建设，是需要的。"),
+    ("总体要求", "总体要求"),
+    ("增长6.5%左右。其他", "增长6.5%左右。"),
+    ("见1.1节的规定! 然后", "见1.1节的规定!"),
+    ("　编制目的　", "编制目的"),
+])
+def test_title_is_the_first_sentence(rest, title):
+    assert cut_title(rest) == title
