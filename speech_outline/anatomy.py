@@ -27,7 +27,8 @@ _NOISE_LINE = regex.compile(
     r"|(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
     r"|第\s*\d+\s*页\s*[/,，]?\s*共\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|第\s*\d+\s*页"  # page numbers
     r"|[(（]\d+[)）]|\d{1,12}"  # counters: (0), 1313984
-    r"|(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|阅读|浏览|下载|打赏)(?:本页|窗口|全文|次数|量)?[:：(（\s\d]*\d*[)）]?"
+    r"|(?:[【\[]?(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|返回|阅读|浏览|下载|打赏)"
+    r"(?:本页|窗口|本文|全文|次数|量|列表)?[】\]]?[:：(（\s\d]*\d*[)）]?\s*)+"  # 打印本页 关闭窗口
     r"|(?:分享到|扫一扫|扫码|手机(?:扫码)?(?:阅读|打开)).{0,40}"
     r"|【?字(?:体|号)[:：].{0,12}"
     r"|投稿(?:用户|人)?|(?:https?://|www\.)\S+"
@@ -46,7 +47,7 @@ _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 _META = regex.compile(
     r"^(?:"
-    rf"{_DATE}.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
+    rf"[(（]?{_DATE}[)）]?.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
     r"|.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号"  # 国办发〔2018〕123号
     r"|(?:来源|作者|发布(?:时间|日期|机构)?|时间|日期|编辑|撰稿|出处|浏览次数|字号|成文日期|发文字号|索引号)"
     r"\s*[:：].{0,80}"
@@ -55,6 +56,10 @@ _META = regex.compile(
     r")$"
 )
 _SUBTITLE = regex.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
+# A name alone on a line under the title: 张 明, 李晓华 (at most four characters, and
+# not the end of a title broken over lines: 物权编, 实施办法).
+_AUTHOR = regex.compile(r"^\p{Han}(?:[ \u3000]*\p{Han}){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
+FRONT_MAX = 15
 _TITLE_MAX = 60
 _PROSE = regex.compile(r"[。！？；!?;]")
 TITLE_LINES_MAX = 4
@@ -111,26 +116,26 @@ def _toc_key(text: str) -> str:
 
 
 def _label_front(tokens: list[Token]) -> None:
-    """Title lines, subtitle and metadata at the top of the document."""
-    front = [t for t in tokens if t.role is None][:12]
+    """Title lines, then subtitle and metadata lines, at the top of the document."""
     titles: list[Token] = []
-    meta_seen = False
-    for tok in front:
+    in_title = True
+    for tok in [t for t in tokens if t.role is None][:FRONT_MAX]:
         text = tok.text
         if tok.marker is not None or _SALUTATION.match(text):
             break
-        if _META.match(text):
+        if _META.match(text) or (titles and _AUTHOR.match(text)):
             tok.role = Role.META
-            meta_seen = True
-            continue
-        if titles and _SUBTITLE.match(text):
+        elif titles and _SUBTITLE.match(text):
             tok.role = Role.SUBTITLE
-            meta_seen = True
+        elif in_title and len(titles) < TITLE_LINES_MAX and _title_like(text):
+            titles.append(tok)
             continue
-        if meta_seen or len(text) > _TITLE_MAX or _PROSE.search(text) or text[-1] in ":：，,":
+        else:
             break
-        if len(titles) >= TITLE_LINES_MAX:
-            break
-        titles.append(tok)
+        in_title = False
     for tok in titles:
         tok.role = Role.TITLE
+
+
+def _title_like(text: str) -> bool:
+    return len(text) <= _TITLE_MAX and not _PROSE.search(text) and text[-1] not in ":：，,"

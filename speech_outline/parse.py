@@ -12,8 +12,9 @@ from .tokenize import split_run_together, tokenize
 
 def parse(text: str) -> Outline:
     """Parse a document's text into its outline."""
-    tokens = split_run_together(tokenize(text))
+    tokens = tokenize(text)
     anatomy.label(tokens)
+    tokens = split_run_together(tokens)
     paragraphs, nodes, problems = build.build(tokens)
     return Outline(paragraphs, nodes, problems)
 

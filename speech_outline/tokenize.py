@@ -83,10 +83,15 @@ def tokenize(text: str) -> list[Token]:
 
 def split_run_together(tokens: list[Token]) -> list[Token]:
     """Recover lost line breaks: split a paragraph where a marker follows a sentence end
-    and continues the numbering of the document (……的需要。（二）加强……)."""
+    and continues the numbering of the document (……的需要。（二）加强……).
+
+    Runs after anatomy, on the paragraphs it left unlabelled."""
     last: dict[str, _Seen] = {}
     out: list[Token] = []
     for tok in tokens:
+        if tok.role is not None:  # anatomy's: noise, title, framing…
+            out.append(tok)
+            continue
         if tok.marker is not None:
             _seen(last, tok.marker)
         cuts = _cuts(tok, last) if len(tok.text) > 8 else []
@@ -128,18 +133,29 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
         if previous is not None:
             if not (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)):
                 continue
-        else:
-            followed = any(f.series == found.series and f.ordinal == found.ordinal + 1 for _, f in inner[i + 1:])
-            if not ((found.ordinal == 1 and glued and found.style in _STRUCTURAL
-                     and (after_break or found.family.scheme == "law"))
-                    or (followed and (after_break or found.family.scheme == "law"
-                                      or (glued and text[at - 1] in "：:")))
-                    or (found.ordinal == 1 and piece_marker is not None and at - piece_start <= _GLUED_HEADING)):
-                continue
+        elif not _opens_series(found, inner[i + 1:], after_break, glued,
+                               text[at - 1] in "：:",
+                               piece_marker is not None and at - piece_start <= _GLUED_HEADING):
+            continue
         _seen(last, found)
         cuts.append((at, found))
         piece_start, piece_marker = at, found
     return cuts
+
+
+def _opens_series(found: MarkerMatch, rest: list[tuple[int, MarkerMatch]], after_break: bool,
+                  glued: bool, after_colon: bool, under_heading: bool) -> bool:
+    """Whether a marker of a series not seen yet starts a heading inside a paragraph."""
+    first = found.ordinal == 1
+    followed = any(f.series == found.series and f.ordinal == found.ordinal + 1 for _, f in rest)
+    structural = found.style in _STRUCTURAL
+    if first and under_heading:  # 一、总体要求（一）指导思想。
+        return True
+    if found.family.scheme == "law" and glued:  # 修正第一章 总则第一条 为了……
+        return first or followed
+    if after_break and structural and (first and (glued or followed)):
+        return True
+    return glued and followed and (after_break or after_colon)
 
 
 def _split(tok: Token, cuts: list[tuple[int, MarkerMatch]]) -> list[Token]:
