@@ -13,13 +13,16 @@ import regex
 from .model import Role
 from .tokenize import Token
 
-# A line from which the rest of a pasted web page is site furniture.
-_TAIL_START = regex.compile(
-    r"^(?:本文(?:内容)?由.{0,12}(?:自发贡献|用户上传|网友投稿)|如若转载|转载请注明|未经许可.{0,6}不得转载"
-    r"|版权(?:所有|声明|归.{0,12}所有)|免责声明|声明[:：]本文|相关(?:推荐|文章|阅读|范文|内容)"
-    r"|猜你喜欢|热门(?:推荐|文章)|延伸阅读|推荐阅读|更多(?:精彩|相关|范文)|上一篇|下一篇"
-    r"|文章来源于网络|本站仅提供信息存储|责任编辑[:：])"
+# Lines from which the rest of a pasted web page is site furniture (each a pattern
+# anchored at the paragraph start; the first character of each is literal).
+_TAIL_TRIGGERS = (
+    r"本文(?:内容)?由.{0,12}(?:自发贡献|用户上传|网友投稿)", r"本站仅提供信息存储", r"如若转载", r"转载请注明",
+    r"未经许可.{0,6}不得转载", r"版权(?:所有|声明|归.{0,12}所有)", r"免责声明", r"声明[:：]本文",
+    r"相关(?:推荐|文章|阅读|范文|内容)", r"猜你喜欢", r"热门(?:推荐|文章)", r"延伸阅读", r"推荐阅读",
+    r"更多(?:精彩|相关|范文)", r"上一篇", r"下一篇", r"文章来源于网络", r"责任编辑[:：]",
 )
+_TAIL_START = regex.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
+_TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
 # Single lines of site furniture wherever they stand.
 _NOISE_LINE = regex.compile(
     r"^(?:"
@@ -36,12 +39,15 @@ _NOISE_LINE = regex.compile(
     r"|[•·●◆■▪]\s*\S.{0,60}"  # bullet lists of links
     r")$"
 )
+_NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = regex.compile(r"^目\s*录[:：]?$")
 _TOC_PAGE = regex.compile(r"[.…·\s]*\d*$")
 _SALUTATION = regex.compile(
     r"^(?:(?:尊敬的|亲爱的)[^。！？]{1,40}|同志们|各位(?:代表|委员|领导|来宾|同事|同仁|嘉宾|老师|同学|朋友)[^。！？]{0,30}"
     r"|女士们|先生们|朋友们|老师们|同学们|大家好)[^。！？]{0,40}[:：，,!！]$"
 )
+_SALUTATION_MAX = 40
+_CLOSING_MAX = 30
 _CLOSING = regex.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
 _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
@@ -72,9 +78,9 @@ def label(tokens: list[Token]) -> None:
     _label_front(tokens)
     for tok in tokens:
         if tok.role is None and tok.marker is None:
-            if _SALUTATION.match(tok.text) and len(tok.text) <= 40:
+            if len(tok.text) <= _SALUTATION_MAX and _SALUTATION.match(tok.text):
                 tok.role = Role.SALUTATION
-            elif _CLOSING.match(tok.text):
+            elif len(tok.text) <= _CLOSING_MAX and _CLOSING.match(tok.text):
                 tok.role = Role.CLOSING
 
 
@@ -83,15 +89,18 @@ def _label_noise(tokens: list[Token]) -> None:
     for tok in tokens:
         if tok.role is not None:
             continue
-        if tail or _TAIL_START.match(tok.text) or _NOISE_LINE.match(tok.text):
+        text = tok.text
+        if tail or (text[0] in _TAIL_FIRST and _TAIL_START.match(text)):
             tok.role = Role.NOISE
-            tail = tail or bool(_TAIL_START.match(tok.text))
+            tail = True
+        elif len(text) <= _NOISE_LINE_MAX and _NOISE_LINE.match(text):
+            tok.role = Role.NOISE
 
 
 def _label_toc(tokens: list[Token]) -> None:
     """目录 and the entry lines after it, up to where the first entry comes back as a heading."""
     for i, tok in enumerate(tokens):
-        if tok.role is None and _TOC_HEAD.match(tok.text):
+        if tok.role is None and tok.text[0] == "目" and _TOC_HEAD.match(tok.text):
             break
     else:
         return

@@ -206,13 +206,19 @@ def _nests_by_rank(parent: Optional[Frame], fam) -> bool:
 
 
 def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Frame]]]:
-    """(cost, kind, depth, frame) for every place `item` could go."""
+    """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
     stack = state.stack
+    continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
+    open_series = [c for c in continuations if c[2] is not None]
+    if len(open_series) == 1 and open_series[0][2] == 0.0:
+        # the number follows on in the only open series it can belong to: every other
+        # option costs at least REPLACE more, so there is nothing to weigh
+        depth, frame, _ = open_series[0]
+        return [(0.0, SIBLING, depth, frame)]
     options = []
-    for depth, frame in enumerate(stack):
+    for depth, frame, cost in continuations:
         parent = stack[depth - 1] if depth else None
-        cost = _continuation_cost(frame, cand)
         if cost is not None:
             options.append((cost, SIBLING, depth, frame))
             if item.after_prose and cand.style in POINT_STYLES and cand.ordinal <= frame.match.ordinal:
@@ -226,7 +232,7 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
             options.append((cost, REPLACEMENT, depth, parent))
     top = stack[-1] if stack else None
     options.append((_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top))
-    # cheapest first; on a tie continue a series before opening one, and stay deep
+    # on a tie continue a series before opening one, and stay deep
     options.sort(key=lambda o: (o[0], o[1], -o[2]))
     return options
 
@@ -316,7 +322,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
             m = tok.marker
             first_inline = m.ordinal == 2 and m.text.replace("二", "一", 1) in before
             items.append(Candidate(m, tok.line, prose, first_inline))
-        elif _SECTION_BREAK.match(tok.text):
+        elif tok.text[0] == "附" and _SECTION_BREAK.match(tok.text):
             items.append(Candidate(None, tok.line, prose))
         else:
             prose = True

@@ -15,9 +15,12 @@ from .markers import LEAD, MarkerMatch, match_marker
 from .model import Role
 
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
-_RIGHT = LEAD + "\r\n"
-# Where a lost line break may hide: after a sentence end, or after a run of spaces.
-_JOINT = regex.compile(r"(?:[。！？!?；;][ \t\u3000\u00a0]*+|[ \t\u3000\u00a0]++)(?=\S)")
+# Where a lost line break may hide: a marker's first character after a sentence end or
+# white space, or a bracket or 第 right after text (一、总体要求（一）指导思想。).
+_JOINT = regex.compile(
+    r"(?<=[。！？!?；; \t\u3000\u00a0])[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
+    r"1-9１-９\u2460-\u249b\u3220-\u3229\u2160-\u216bA-Z]|(?<=\S)[（(〔【［\[﹙第]"
+)
 # Families that writers run on inside a paragraph (表现在一是……二是……; 第一，……第二，……):
 # never split a paragraph at them.
 _INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-ge", "speech-qi",
@@ -28,8 +31,6 @@ _GLUED_DOCUMENT = 400
 # Structural families that open a new series at a sentence end of such a text.
 _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-section", "law-article",
                          "cn-dun", "cap-dun", "cn-paren"})
-# A bracketed or 第X条-style marker needs no sentence end before it: 一、总体要求（一）指导思想。
-_BRACKETED = regex.compile(r"(?<=\S)(?=[（(〔【［\[﹙第])")
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
 _BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
@@ -47,18 +48,33 @@ class Token:
     role: Optional[Role] = None
 
 
+def _lines(text: str):
+    """(line text, line ending) pairs; plain str.split when the text has no CR (the usual case)."""
+    if "\r" not in text:
+        parts = text.split("\n")
+        last = parts.pop()
+        for part in parts:
+            yield part, "\n"
+        if last:
+            yield last, ""
+        return
+    for m in _LINE.finditer(text):
+        raw = m.group()
+        if not raw:
+            return
+        body = raw.rstrip("\r\n")
+        yield body, raw[len(body):]
+
+
 def tokenize(text: str) -> list[Token]:
     """Split `text` into paragraph tokens; `"".join(lead+text+trail)` is `text` again."""
     tokens: list[Token] = []
     pending = ""  # white space not yet given to a token
     line = 1
     pos = 0
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        if not raw:
-            break
+    for raw, eol in _lines(text):
         body = raw.lstrip(LEAD)
-        content = body.rstrip(_RIGHT)
+        content = body.rstrip(LEAD)
         if content:
             indent = raw[: len(raw) - len(body)]
             if tokens:
@@ -66,14 +82,12 @@ def tokenize(text: str) -> list[Token]:
                 lead = indent
             else:
                 lead = pending + indent
-            start = pos + len(indent)
-            tokens.append(Token(content, start, line, lead, marker=match_marker(content)))
-            pending = body[len(content):]
+            tokens.append(Token(content, pos + len(indent), line, lead, marker=match_marker(content)))
+            pending = body[len(content):] + eol
         else:
-            pending += raw
-        pos += len(raw)
-        if raw[-1] in "\r\n":
-            line += 1
+            pending += raw + eol
+        pos += len(raw) + len(eol)
+        line += 1
     if tokens:
         tokens[-1].trail = pending
     elif text:
@@ -117,10 +131,9 @@ def _seen(last: dict[str, _Seen], found: MarkerMatch) -> None:
 
 def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
     text = tok.text
-    joints = {m.end() for m in _JOINT.finditer(text, 1)}
-    joints.update(m.end() for m in _BRACKETED.finditer(text, 1))
     inner = []
-    for at in sorted(joints):
+    for joint in _JOINT.finditer(text, 1):
+        at = joint.start()
         found = match_marker(text[at:])
         if found is not None and found.style not in _INLINE_STYLES:
             inner.append((at, found))

@@ -1,19 +1,104 @@
-"""Outline ⇄ JSON (provisional minimal writer; see issue 4)."""
+"""Outline ⇄ JSON: the lossless interchange format, described by schema/outline.schema.json.
+
+Every paragraph of the input appears exactly once, in a section (heading and
+body) or in one of the document parts, with its whitespace, so `read(write(o))
+== o` and `rebuild(read(write(o)))` is the input again. Shape (version 1):
+
+    {"format": "speech-outline", "version": 1, "positions": "…",
+     "title": str | null,
+     "title_lines": [para], "metadata": [para], "framing": [para], "preamble": [para],
+     "toc": [para], "noise": [para], "other": [para],
+     "children": [node], "diagnostics": [{"line", "code", "message"}]}
+    node = {"id": "2.1", "level", "line", "start", "end", "marker", "style", "ordinal",
+            "path", "title", "heading": para, "body": [para], "children": [node]}
+    para = {"role", "text", "start", "line", "lead", "trail"}
+
+`id` is the 1-based position path among siblings; `end` is just past the last
+character of the section including its sub-sections.
+"""
 from __future__ import annotations
 
 import json
+from typing import Any, Optional
 
-from ..model import Node, Outline
+from ..model import FRAMING_ROLES, META_ROLES, Diagnostic, Marker, Node, Outline, Paragraph, Role
+from ._sections import child_id, json_text, section_end
+
+FORMAT = "speech-outline"
+VERSION = 1
+POSITIONS = ("line numbers are 1-based; start/end are 0-based offsets in Unicode code points "
+             "into the decoded input text; end is exclusive")
+
+# Paragraphs outside the sections, by role; anything else (blank input) goes to "other".
+PARTS: dict[str, frozenset[Role]] = {
+    "title_lines": frozenset({Role.TITLE}),
+    "metadata": META_ROLES,
+    "framing": FRAMING_ROLES,
+    "preamble": frozenset({Role.PREAMBLE}),
+    "toc": frozenset({Role.TOC}),
+    "noise": frozenset({Role.NOISE}),
+}
+OTHER = "other"
 
 
-def _node(node: Node) -> dict:
-    return {"line": node.line, "level": node.level, "marker": node.marker.text, "style": node.marker.style,
-            "ordinal": node.marker.ordinal, "title": node.title,
-            "children": [_node(c) for c in node.children]}
+def write(outline: Outline, *, indent: int = 1, include_noise: bool = True) -> str:
+    """The outline as JSON; `include_noise=False` drops noise paragraphs (no longer lossless)."""
+    in_sections = {p for node in outline.walk() for p in (node.heading, *node.body)}
+    parts: dict[str, list[dict[str, Any]]] = {name: [] for name in (*PARTS, OTHER)}
+    for para in outline.paragraphs:
+        if para not in in_sections and (include_noise or para.role is not Role.NOISE):
+            parts[_part(para.role)].append(_paragraph(para))
+    doc = {
+        "format": FORMAT, "version": VERSION, "positions": POSITIONS,
+        "title": outline.title,
+        **parts,
+        "children": _children(outline.nodes),
+        "diagnostics": [{"line": d.line, "code": d.code, "message": d.message} for d in outline.diagnostics],
+    }
+    return json_text(doc, indent) + "\n"
 
 
-def write(outline: Outline) -> str:
-    return json.dumps({"title": outline.title, "children": [_node(n) for n in outline.nodes],
-                       "diagnostics": [{"line": d.line, "code": d.code, "message": d.message}
-                                       for d in outline.diagnostics]},
-                      ensure_ascii=False, indent=1) + "\n"
+def read(text: str) -> Outline:
+    """The outline a `write` produced; raises ValueError for another format or version."""
+    doc = json.loads(text)
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
+        raise ValueError(f"not {FORMAT} JSON version {VERSION}")
+    nodes = tuple(_read_node(n) for n in doc["children"])
+    loose = [_read_paragraph(p) for name in (*PARTS, OTHER) for p in doc.get(name, ())]
+    in_sections = [p for top in nodes for node in top.walk() for p in (node.heading, *node.body)]
+    paragraphs = sorted((*loose, *in_sections), key=lambda p: (p.start, p.line))
+    diagnostics = tuple(Diagnostic(d["line"], d["code"], d["message"]) for d in doc.get("diagnostics", ()))
+    return Outline(tuple(paragraphs), nodes, diagnostics)
+
+
+def _part(role: Role) -> str:
+    return next((name for name, roles in PARTS.items() if role in roles), OTHER)
+
+
+def _paragraph(p: Paragraph) -> dict[str, Any]:
+    return {"role": p.role.value, "text": p.text, "start": p.start, "line": p.line,
+            "lead": p.lead, "trail": p.trail}
+
+
+def _read_paragraph(d: dict[str, Any]) -> Paragraph:
+    return Paragraph(Role(d["role"]), d["text"], d["start"], d["line"], d.get("lead", ""), d.get("trail", ""))
+
+
+def _children(nodes: tuple[Node, ...], parent: Optional[str] = None) -> list[dict[str, Any]]:
+    return [_node(node, child_id(parent, i)) for i, node in enumerate(nodes, 1)]
+
+
+def _node(node: Node, ident: str) -> dict[str, Any]:
+    m = node.marker
+    return {
+        "id": ident, "level": node.level, "line": node.line, "start": node.start, "end": section_end(node),
+        "marker": m.text, "style": m.style, "ordinal": m.ordinal, "path": list(m.path), "title": node.title,
+        "heading": _paragraph(node.heading), "body": [_paragraph(p) for p in node.body],
+        "children": _children(node.children, ident),
+    }
+
+
+def _read_node(d: dict[str, Any]) -> Node:
+    marker = Marker(d["marker"], d["style"], d["ordinal"], tuple(d.get("path", ())))
+    return Node(marker, d["title"], _read_paragraph(d["heading"]), d["level"],
+                tuple(_read_paragraph(p) for p in d["body"]), tuple(_read_node(c) for c in d["children"]))

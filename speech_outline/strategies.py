@@ -1,0 +1,963 @@
+"""Hypothesis strategies: outline trees, and the Chinese documents that render them.
+
+Requires the ``hypothesis`` package (``pip install 'speech-outline[hypothesis]'``).
+Nothing else in speech_outline imports this module, so ``import speech_outline``
+never imports hypothesis.
+
+Each generated document carries its true outline, worked out while it was written
+(never by running a parser), so the strategies test any outline parser, ours or
+yours::
+
+    from hypothesis import given
+    from speech_outline.strategies import documents
+
+    def my_outline(text):  # your parser, as nested (marker, title, line, children)
+        ...
+
+    @given(documents(scheme="gbt9704", max_depth=4, noise=True))
+    def test_my_parser(doc):
+        assert my_outline(doc.text) == doc.tuples()
+
+    # composable: documents of your own trees, with your own titles
+    @given(documents(tree=outline_trees(scheme="law", min_depth=3), titles=st.sampled_from(["总则", "附则"])))
+    def test_law(doc): ...
+
+What a document contains, and what its outline is, follows the corpus rules
+(``FORMAT.md``): a heading starts a paragraph with an ordinal marker; its title is
+the rest of the line, or, for a run-in heading (a heading sentence followed by body
+text in the same paragraph), the text up to and including the first sentence-ending
+mark; discourse ordinals (首先/其次/最后, 第X个…是, 其一) come in series of two or
+more; web noise and tables of contents are never headings.
+
+The strategies only write documents with one correct reading. Where a shape is
+genuinely ambiguous, the strategies avoid it instead of guessing. These limits are
+deliberate, and a parser is not expected to read the following shapes one way:
+
+* Every level uses one marker style, and the styles follow the usual order of their
+  scheme (GB/T 9704 一、>（一）>1.>（1）>①, law 编>分编>章>节>条>款>（一）,
+  decimal 1 > 1.1 > 1.1.1). Two spellings of one level (1. and 1、) are never used
+  at two levels: "1、" under "1." could be a sub-list or a sloppy sibling.
+* Speech points (一是, 一要, 首先, 其一, 第一个…是) are leaves: a "1." after "一是"
+  may start a sub-list or a new list.
+* A title never starts with a numeral or a digit ("一、三年来的工作" could be
+  "一、三" look-alike prose, "1.2024年…" a number), nor with a character that
+  the marker families use to tell prose from markers (一要素, 1.5亿).
+* Markers that need a separator (第一章, 第一部分, 第一条, 1　总则) get one unless
+  the heading is a short line: "第一节课上……" is prose.
+* Body paragraphs never start with a marker, only with look-alikes that a reader
+  does not take for one (一、二季度…, 2024年…, 1.5亿元…, 第一时间…, 一岗双责…);
+  enumerations inside a paragraph (表现在：一是……二是……) are body text.
+  Discourse words are not used as look-alikes (a lone 首先 is not a heading, but
+  two paragraphs starting 首先 and 其次 are).
+* Body paragraphs follow their heading directly: text after a section's last
+  sub-heading belongs, for every reader, to that sub-heading.
+
+Why no ``hypothesis`` entry point: the entry point exists to register strategies
+for types (``st.from_type``). Nobody asks hypothesis for an arbitrary ``Outline``:
+an outline without the text it came from tests nothing, and documents need
+arguments (scheme, depth, noise) that ``from_type`` cannot pass. Registering would
+import speech_outline into every hypothesis run of every project that has it
+installed, for no use; so this module registers nothing. Use ``documents()``
+and ``outline_trees()`` directly.
+"""
+from __future__ import annotations
+
+from typing import Any, Collection, Iterable, Optional
+
+import attrs
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError("speech_outline.strategies requires hypothesis: "
+                      "pip install 'speech-outline[hypothesis]'") from exc
+
+__all__ = [
+    "SCHEMES", "STYLES", "POINT_STYLES", "DISCOURSE_STYLES", "INDENTS", "LOOKALIKE_STARTS",
+    "TreeNode", "OutlineTree", "ExpectedHeading", "ExpectedParagraph", "GeneratedDocument",
+    "chinese_numeral", "marker_text", "ladders", "outline_trees", "heading_titles",
+    "body_paragraphs", "lookalike_paragraphs", "documents", "outline_tuples",
+]
+
+# ---------------------------------------------------------------------------
+# Numerals
+
+_DIGITS = "零一二三四五六七八九"
+_CAP_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ("", "十", "百", "千")
+_CAP_UNITS = ("", "拾", "佰", "仟")
+_WIDE = str.maketrans("0123456789.", "０１２３４５６７８９．")
+
+
+def chinese_numeral(n: int, *, capital: bool = False) -> str:
+    """1 → 一, 11 → 十一, 21 → 二十一, 110 → 一百一十, 1040 → 一千零四十 (capital: 壹, 拾壹 …).
+
+    Numbers 1 to 9999, as writers put them in markers (十一, not 一十一).
+    """
+    if not 1 <= n <= 9999:
+        raise ValueError(f"{n} is outside 1..9999")
+    digits, units = (_CAP_DIGITS, _CAP_UNITS) if capital else (_DIGITS, _UNITS)
+    text = str(n)
+    out: list[str] = []
+    zero = False
+    for i, ch in enumerate(text):
+        d = int(ch)
+        if d == 0:
+            zero = True
+            continue
+        if zero:
+            out.append(digits[0])
+            zero = False
+        out.append(digits[d] + units[len(text) - 1 - i])
+    result = "".join(out)
+    if 10 <= n <= 19:
+        result = result[1:]  # 一十一 → 十一, 壹拾壹 → 拾壹
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Marker styles (the style ids of the catalogue in speech_outline.markers)
+
+POINT_STYLES = ("speech-shi", "speech-yao", "speech-di-ge", "speech-qi", "speech-discourse")
+DISCOURSE_STYLES = frozenset({"speech-di-ge", "speech-qi", "speech-discourse"})
+_DISCOURSE_WORDS = {1: "首先", 2: "其次", 3: "再次", 0: "最后"}
+# styles with a bounded set of numerals, and how many
+_CAPACITY = {"cn-enclosed": 10, "roman": 12, "digit-stop": 20, "paren-digit": 20, "circled": 50,
+             "latin": 26, "speech-discourse": 4}
+# what may separate the marker from its title, per style ("" = nothing)
+_SEPARATORS: dict[str, tuple[str, ...]] = {
+    "law-part": ("\u3000", " ", ""), "law-subpart": ("\u3000", " ", ""), "law-chapter": ("\u3000", " ", ""),
+    "law-section": ("\u3000", " ", ""), "law-article": ("\u3000", " "), "law-clause": ("\u3000", " "),
+    "part": ("\u3000", " ", ""), "decimal-bare": ("\u3000", "\u3000\u3000", "  ", "\t"),
+    "decimal": (" ", "\u3000", ""),
+    "speech-di": ("",), "speech-di-ge": ("",), "speech-qi": ("",), "speech-discourse": ("",),
+    "speech-shi": ("",), "speech-yao": ("",),
+}
+_DEFAULT_SEPARATORS = ("", " ", "\u3000")
+_NEEDS_SEPARATOR = frozenset({"law-part", "law-subpart", "law-chapter", "law-section", "part", "decimal-bare"})
+_LAW_UNITS = {"law-part": "编", "law-subpart": "分编", "law-chapter": "章", "law-section": "节",
+              "law-article": "条", "law-clause": "款"}
+_DI_GE_NOUNS = ("方面", "特点", "问题", "要求", "任务", "好", "体会", "原则", "措施", "环节")
+
+_GBT_SLOTS = (("part", "roman"), ("cn-dun", "cn-dot", "cap-dun"), ("cn-paren", "cn-enclosed", "latin"),
+              ("arabic-dot", "arabic-dun", "digit-stop"), ("arabic-paren", "paren-digit"),
+              ("circled", "arabic-half-paren"))
+_LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
+              ("law-clause",), ("cn-paren",))
+_SPEECH_SLOTS = (("part",), ("cn-dun", "cn-dot"), ("cn-paren",), ("speech-di",), POINT_STYLES)
+SCHEMES = ("gbt9704", "law", "speech", "decimal")
+
+
+def _subsequence_ladders(slots, must=None) -> list[tuple[str, ...]]:
+    found: list[tuple[tuple[int, ...], tuple[str, ...]]] = []
+
+    def walk(i: int, key: tuple[int, ...], acc: tuple[str, ...]) -> None:
+        if i == len(slots):
+            if acc and (must is None or any(s in must for s in acc)):
+                found.append((key, acc))
+            return
+        walk(i + 1, key, acc)
+        for j, style in enumerate(slots[i]):
+            walk(i + 1, key + (i * 10 + j,), acc + (style,))
+
+    walk(0, (), ())
+    found.sort(key=lambda item: (len(item[1]), item[0]))
+    return [ladder for _key, ladder in found]
+
+
+def _decimal_ladders() -> list[tuple[str, ...]]:
+    out = []
+    for depth in range(1, 7):
+        chain = ("decimal-bare",) + ("decimal",) * (depth - 1)
+        out.append(chain)
+    for depth in range(1, 6):
+        chain = ("decimal-bare",) + ("decimal",) * (depth - 1)
+        out.append(chain + ("arabic-paren",))
+        out.append(chain + ("paren-digit",))
+    out.sort(key=len)
+    return out
+
+
+_LADDERS: dict[str, list[tuple[str, ...]]] = {
+    "gbt9704": _subsequence_ladders(_GBT_SLOTS),
+    "law": _subsequence_ladders(_LAW_SLOTS, must=set(_LAW_UNITS)),
+    "speech": _subsequence_ladders(_SPEECH_SLOTS, must={"speech-di", *POINT_STYLES}),
+    "decimal": _decimal_ladders(),
+}
+STYLES = tuple(sorted({s for ladders_ in _LADDERS.values() for ladder in ladders_ for s in ladder}))
+
+
+def _fw(text: str, wide: bool) -> str:
+    return text.translate(_WIDE) if wide else text
+
+
+@attrs.frozen
+class _Look:
+    """One document's typography: writers keep it for the whole document."""
+
+    full_width: bool = True  # ，：；（）！？ or , : ; ( ) ! ?
+    wide_digits: bool = False  # １．（１） for Arabic numerals
+    brackets: tuple[str, str] = ("（", "）")
+    separators: tuple[tuple[str, str], ...] = ()  # style → separator after the marker
+    variants: tuple[tuple[str, str], ...] = ()  # style → punctuation after the numeral
+    law_digits: bool = False  # 第3章 rather than 第三章
+    di_ge_first: bool = False  # 首先一个好是 rather than 第一个好是
+
+    def separator(self, style: str) -> str:
+        return dict(self.separators).get(style, "")
+
+    def variant(self, style: str, default: str) -> str:
+        return dict(self.variants).get(style, default)
+
+    def punct(self, full: str) -> str:
+        return full if self.full_width else _HALF.get(full, full)
+
+
+_HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"}
+_PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
+    "cn-dot": ("．", "."), "cap-dun": ("、", "．", "."), "arabic-dot": (".", "．"),
+    "arabic-half-paren": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
+    "speech-di": ("，", "、", "："), "speech-qi": ("，", "、"), "speech-discourse": ("，", "："),
+    "speech-di-ge": ("是", "就是"), "decimal": (".", "．"),
+}
+_BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"), ("［", "］"), ("﹙", "﹚"))
+
+
+def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, look: Optional[_Look] = None,
+                noun: str = "方面") -> str:
+    """The marker of a style and ordinal as a writer puts it: ('cn-paren', 3) → '（三）'.
+
+    `path` is the decimal numbering ((1, 2, 1) → '1.2.1'); for 'speech-discourse' the
+    ordinal 0 is 最后; `noun` is the noun of 第X个…是.
+    """
+    lk = look if look is not None else _Look()
+    wide = lk.wide_digits
+    p = lk.punct
+    if style in _LAW_UNITS or style == "part":
+        unit = _LAW_UNITS.get(style, "部分")
+        num = _fw(str(ordinal), wide) if lk.law_digits else chinese_numeral(ordinal)
+        return f"第{num}{unit}"
+    if style == "speech-di":
+        return f"第{chinese_numeral(ordinal)}{p(lk.variant(style, '，'))}"
+    if style == "speech-di-ge":
+        if ordinal == 1 and lk.di_ge_first:
+            return f"首先一个{noun}是"
+        return f"第{chinese_numeral(ordinal)}个{noun}{lk.variant(style, '是')}"
+    if style == "speech-qi":
+        return f"其{chinese_numeral(ordinal)}{p(lk.variant(style, '，'))}"
+    if style == "speech-discourse":
+        return _DISCOURSE_WORDS[ordinal] + p(lk.variant(style, "，"))
+    if style == "speech-shi":
+        return chinese_numeral(ordinal) + "是"
+    if style == "speech-yao":
+        return chinese_numeral(ordinal) + "要"
+    if style == "cn-dun":
+        return chinese_numeral(ordinal) + "、"
+    if style == "cn-dot":
+        return chinese_numeral(ordinal) + lk.variant(style, "．")
+    if style == "cap-dun":
+        return chinese_numeral(ordinal, capital=True) + lk.variant(style, "、")
+    if style == "cn-paren":
+        return lk.brackets[0] + chinese_numeral(ordinal) + lk.brackets[1]
+    if style == "cn-enclosed":
+        return chr(0x3220 + ordinal - 1)
+    if style == "decimal":
+        return lk.variant(style, ".").join(_fw(str(n), wide) for n in path)
+    if style == "decimal-bare":
+        return _fw(str(ordinal), wide)
+    if style == "arabic-dot":
+        return _fw(str(ordinal), wide) + lk.variant(style, ".")
+    if style == "arabic-dun":
+        return _fw(str(ordinal), wide) + "、"
+    if style == "arabic-paren":
+        return lk.brackets[0] + _fw(str(ordinal), wide) + lk.brackets[1]
+    if style == "arabic-half-paren":
+        return _fw(str(ordinal), wide) + lk.variant(style, ")")
+    if style == "circled":
+        if ordinal <= 20:
+            return chr(0x2460 + ordinal - 1)
+        return chr(0x3251 + ordinal - 21) if ordinal <= 35 else chr(0x32B1 + ordinal - 36)
+    if style == "paren-digit":
+        return chr(0x2474 + ordinal - 1)
+    if style == "digit-stop":
+        return chr(0x2488 + ordinal - 1)
+    if style == "roman":
+        return chr(0x2160 + ordinal - 1) + lk.variant(style, "、")
+    if style == "latin":
+        return chr(ord("A") + ordinal - 1) + lk.variant(style, "、")
+    raise ValueError(f"unknown style {style!r}")
+
+
+# ---------------------------------------------------------------------------
+# Trees
+
+
+@attrs.frozen
+class TreeNode:
+    """A heading of a tree spec: its style, its number, and its sub-headings."""
+
+    style: str
+    ordinal: int  # speech-discourse: 1 首先, 2 其次, 3 再次, 0 最后
+    children: tuple["TreeNode", ...] = ()
+    path: tuple[int, ...] = ()  # decimal numbering (decimal and decimal-bare): (1, 2) for 1.2
+
+    def as_tuple(self) -> tuple:
+        return (self.style, self.ordinal, tuple(c.as_tuple() for c in self.children))
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class OutlineTree:
+    """A tree spec: the marker style of each level (`ladder`) and the top-level headings."""
+
+    scheme: str
+    ladder: tuple[str, ...]
+    nodes: tuple[TreeNode, ...]
+
+    @property
+    def depth(self) -> int:
+        def d(node: TreeNode) -> int:
+            return 1 + max((d(c) for c in node.children), default=0)
+        return max((d(n) for n in self.nodes), default=0)
+
+    def walk(self):
+        for node in self.nodes:
+            yield from node.walk()
+
+    def as_tuple(self) -> tuple:
+        return tuple(n.as_tuple() for n in self.nodes)
+
+
+def _check_depth(min_depth: int, max_depth: int) -> None:
+    if not 1 <= min_depth <= max_depth:
+        raise InvalidArgument(f"need 1 <= min_depth <= max_depth, got {min_depth}, {max_depth}")
+
+
+def _matching_ladders(scheme: str, styles: Optional[Collection[str]], min_depth: int, max_depth: int,
+                      max_width: int) -> dict[str, list[tuple[str, ...]]]:
+    if scheme != "any" and scheme not in SCHEMES:
+        raise InvalidArgument(f"scheme must be one of {SCHEMES + ('any',)}, got {scheme!r}")
+    if styles is not None:
+        if isinstance(styles, str):
+            styles = (styles,)
+        unknown = set(styles) - set(STYLES)
+        if unknown:
+            raise InvalidArgument(f"unknown styles {sorted(unknown)}; choose from {STYLES}")
+        allowed = set(styles)
+    schemes = SCHEMES if scheme == "any" else (scheme,)
+    out = {}
+    for name in schemes:
+        found = [lad for lad in _LADDERS[name]
+                 if min_depth <= len(lad) <= max_depth
+                 and (styles is None or set(lad) <= allowed)
+                 and (max_width >= 2 or not DISCOURSE_STYLES & set(lad))]
+        if found:
+            out[name] = found
+    if not out:
+        raise InvalidArgument(f"no ladder of scheme {scheme!r} with styles {styles} and depth "
+                              f"{min_depth}..{max_depth}")
+    return out
+
+
+def ladders(*, scheme: str = "any", styles: Optional[Collection[str]] = None, min_depth: int = 1,
+            max_depth: int = 6, max_width: int = 4) -> st.SearchStrategy[tuple[str, tuple[str, ...]]]:
+    """(scheme, ladder): the marker style of each level, outermost first, e.g.
+    ('gbt9704', ('cn-dun', 'cn-paren', 'arabic-dot')).
+
+    `styles` narrows the styles a ladder may use (catalogue style ids).
+    """
+    _check_depth(min_depth, max_depth)
+    table = _matching_ladders(scheme, styles, min_depth, max_depth, max_width)
+
+    @st.composite
+    def draw_ladder(draw):
+        name = draw(st.sampled_from(sorted(table, key=SCHEMES.index)))
+        found = table[name]
+        depths = sorted({len(lad) for lad in found})
+        depth = draw(st.sampled_from(depths))
+        return name, draw(st.sampled_from([lad for lad in found if len(lad) == depth]))
+
+    return draw_ladder()
+
+
+def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = None, min_depth: int = 1,
+                  max_depth: int = 6, max_width: int = 4, max_headings: int = 40,
+                  continuous: Optional[bool] = None, offsets: Optional[bool] = None
+                  ) -> st.SearchStrategy[OutlineTree]:
+    """Trees of headings whose real depth is between `min_depth` and `max_depth` levels.
+
+    Each node has 1 to `max_width` children (two or more for discourse ordinals, which
+    only count in series; at most as many as the style has numerals: ㈠…㈩). The tree
+    has about `max_headings` headings at most (the path to the deepest level is always
+    kept). `continuous`: numbering continues across parents at some levels (law
+    articles always do, as do （一）… in some reports), which is how numbers like
+    十一、 or 第二十一条 appear; `offsets`: the first series may start above one, as an
+    excerpt does (第五编 … 第一千零四十条). None lets hypothesis choose.
+    """
+    _check_depth(min_depth, max_depth)
+    if max_width < 1:
+        raise InvalidArgument(f"max_width must be at least 1, got {max_width}")
+    ladder_strategy = ladders(scheme=scheme, styles=styles, min_depth=min_depth, max_depth=max_depth,
+                              max_width=max_width)
+
+    @st.composite
+    def draw_tree(draw):
+        name, ladder = draw(ladder_strategy)
+        budget = [max_headings]
+        shape = _draw_shape(draw, ladder, 0, max_width, budget, True)
+        modes = []
+        for style in ladder:
+            if style == "law-article":
+                modes.append(True)
+            elif style in _CAPACITY or style in DISCOURSE_STYLES or style in ("decimal", "decimal-bare"):
+                modes.append(False)
+            elif continuous is None:
+                modes.append(draw(st.booleans()))
+            else:
+                modes.append(continuous)
+        starts = []
+        for level, style in enumerate(ladder):
+            can = (level == 0 or style == "law-article") and style not in _CAPACITY \
+                and style not in DISCOURSE_STYLES and style not in ("decimal", "decimal-bare")
+            use = can and (draw(st.booleans()) if offsets is None else offsets)
+            if use:
+                count = _count_at(shape, 0, level)
+                # Arabic numerals stop at 999 (three digits), Chinese at 9999
+                limit = (999 if style.startswith("arabic") else 1260) - count
+                starts.append(draw(st.integers(2, max(2, min(limit, 60)))
+                                   | st.integers(2, max(2, limit))))
+            else:
+                starts.append(1)
+        counters = list(starts)
+        nodes = _number(draw, shape, ladder, 0, modes, counters, starts, ())
+        return OutlineTree(name, ladder, nodes)
+
+    return draw_tree()
+
+
+def _count_at(shape, level: int, target: int) -> int:
+    if level == target:
+        return len(shape)
+    return sum(_count_at(kids, level + 1, target) for kids in shape)
+
+
+def _draw_shape(draw, ladder, level, max_width, budget, must_reach) -> list:
+    style = ladder[level]
+    lo = 2 if style in DISCOURSE_STYLES else 1
+    hi = max(lo, min(max_width, _CAPACITY.get(style, max_width)))
+    n = draw(st.integers(lo, hi)) if budget[0] > 0 else lo
+    budget[0] -= n
+    deep = draw(st.integers(0, n - 1)) if must_reach and level + 1 < len(ladder) else -1
+    shape = []
+    for i in range(n):
+        kids: list = []
+        if level + 1 < len(ladder):
+            if i == deep or (budget[0] > 0 and draw(st.booleans())):
+                kids = _draw_shape(draw, ladder, level + 1, max_width, budget, i == deep)
+        shape.append(kids)
+    return shape
+
+
+def _number(draw, shape, ladder, level, modes, counters, starts, parent_path) -> tuple[TreeNode, ...]:
+    style = ladder[level]
+    n = len(shape)
+    if style == "speech-discourse":
+        ordinals = draw(st.sampled_from({2: [(1, 2), (1, 0)], 3: [(1, 2, 0), (1, 2, 3)],
+                                         4: [(1, 2, 3, 0)]}[n]))
+    elif modes[level]:
+        ordinals = tuple(range(counters[level], counters[level] + n))
+        counters[level] += n
+    else:
+        first = starts[level] if level == 0 else 1
+        ordinals = tuple(range(first, first + n))
+    nodes = []
+    for ordinal, kids in zip(ordinals, shape):
+        path = parent_path + (ordinal,) if style in ("decimal", "decimal-bare") else ()
+        children = _number(draw, kids, ladder, level + 1, modes, counters, starts, path) if kids else ()
+        nodes.append(TreeNode(style, ordinal, children, path))
+    return tuple(nodes)
+
+
+# ---------------------------------------------------------------------------
+# Text: titles, body paragraphs, look-alikes, noise
+
+_HEAD_NOUNS = ("总体要求", "指导思想", "基本原则", "主要目标", "重点任务", "保障措施", "组织实施", "工作要求",
+               "适用范围", "职责分工", "监督管理", "工作机制", "总体思路", "实施步骤", "有关事项")
+_LAW_NOUNS = ("总则", "一般规定", "法律责任", "附则", "监督管理", "所有权", "用益物权", "担保物权", "结婚",
+              "家庭关系", "离婚", "收养", "申请和受理", "审理程序", "赔偿范围", "赔偿程序", "赔偿方式和计算标准",
+              "刑罚的执行", "狱政管理", "通则")
+_VERBS = ("加强", "完善", "推进", "健全", "深化", "落实", "提高", "强化", "优化", "坚持", "严格", "建立",
+          "规范", "做好", "抓好", "推动", "构建", "提升", "扎实推进", "全面加强", "持续深化", "切实加强", "加快")
+_OBJECTS = ("组织领导", "体制机制", "责任落实", "监督检查", "队伍建设", "制度建设", "宣传引导", "风险防控",
+            "基层治理", "安全生产", "服务保障", "考核评价", "资金管理", "信息公开", "应急处置", "人才培养",
+            "作风建设", "政策支持", "科技创新", "生态环境保护", "营商环境", "公共服务", "民生保障", "数字化转型",
+            "区域协调发展", "“放管服”改革", "“三重一大”决策制度", "党风廉政建设", "《条例》宣传贯彻",
+            "2024年度目标任务", "5G网络建设", "1.5万个就业岗位的落实")
+_SUBJECTS = ("各地区各部门", "各级党委和政府", "我们", "全市上下", "有关单位", "相关部门", "各级领导干部",
+             "各成员单位", "各级政府", "这项工作", "广大党员干部")
+_MODALS = ("要", "必须", "应当", "要进一步", "要切实", "务必")
+_OPENERS = ("实践证明，", "近年来，", "同时，", "对此，", "为此，", "总的来看，", "从实际情况看，")
+_LAW_SUBJECTS = ("国家", "县级以上人民政府", "国务院有关部门", "当事人", "有关单位", "监狱", "行政机关",
+                 "人民法院", "赔偿义务机关", "任何组织和个人")
+_LAW_PREDICATES = ("应当依法履行职责", "应当遵守本法", "依照本法规定承担责任", "应当予以支持",
+                   "不得侵害他人合法权益", "应当及时作出决定", "依法享有相应权利", "应当书面告知申请人")
+# Paragraph starts that look like markers but are not (FORMAT rule 1).
+LOOKALIKE_STARTS = ("一、二季度，", "三、四月份，", "一、二、三产业融合发展，", "2024年，", "2023年以来，",
+                    "1.5亿元资金已全部拨付，", "2.3万人参加培训，", "12.5%的企业反映，", "第一时间，",
+                    "一岗双责，", "十四五时期，", "“十四五”期间，", "5、6月份，", "1、2号机组运行平稳，",
+                    "一方面，", "第一次全国普查显示，", "一年来，", "二〇二三年以来，", "10月1日起，",
+                    "第三方评估显示，", "一些地方", "第一书记", "第二批主题教育中，", "十一届三中全会以来，")
+
+
+def _vo(draw) -> str:
+    return draw(st.sampled_from(_VERBS)) + draw(st.sampled_from(_OBJECTS))
+
+
+def _clause(draw) -> str:
+    return draw(st.sampled_from(_SUBJECTS)) + draw(st.sampled_from(_MODALS)) + _vo(draw)
+
+
+def heading_titles() -> st.SearchStrategy[str]:
+    """Heading titles without sentence-ending marks: 总体要求, 加强组织领导，压实工作责任 …"""
+    @st.composite
+    def draw_title(draw):
+        kind = draw(st.integers(0, 2))
+        if kind == 0:
+            return draw(st.sampled_from(_HEAD_NOUNS))
+        if kind == 1:
+            return _vo(draw)
+        return _vo(draw) + "，" + _vo(draw)
+    return draw_title()
+
+
+def _sentence(draw) -> str:
+    opener = draw(st.sampled_from(("",) + _OPENERS))
+    parts = [_clause(draw) for _ in range(draw(st.integers(1, 2)))]
+    return opener + "，".join(parts) + "。"
+
+
+def _enumeration(draw) -> str:
+    n = draw(st.integers(2, 4))
+    kind = draw(st.integers(0, 2))
+    items = [_vo(draw) for _ in range(n)]
+    if kind == 0:
+        listed = "；".join(chinese_numeral(i + 1) + "是" + item for i, item in enumerate(items))
+        return draw(st.sampled_from(("主要表现在：", "存在的问题表现在", "具体来说，"))) + listed + "。"
+    if kind == 1:
+        listed = "；".join(f"（{chinese_numeral(i + 1)}）{item}" for i, item in enumerate(items))
+        return "具体包括：" + listed + "。"
+    listed = "；".join(f"第{chinese_numeral(i + 1)}，{item}" for i, item in enumerate(items))
+    return f"重点抓好{'两' if n == 2 else chinese_numeral(n)}个方面：" + listed + "。"
+
+
+def body_paragraphs(*, lookalikes: bool = True, enumerations: bool = True) -> st.SearchStrategy[str]:
+    """Body prose: sentences ending in 。, some with an enumeration inside (表现在：一是……；二是……)
+    and some starting with a look-alike of a marker (一、二季度，…) that is not a heading."""
+    @st.composite
+    def draw_body(draw):
+        kinds = ["plain"] + (["lookalike"] if lookalikes else []) + (["enum"] if enumerations else [])
+        kind = draw(st.sampled_from(kinds))
+        text = ""
+        if kind == "lookalike":
+            text = draw(st.sampled_from(LOOKALIKE_STARTS))
+            text += _clause(draw) + "。"
+        elif kind == "enum":
+            text = draw(st.sampled_from(_SUBJECTS)) + "的工作还有差距。" + _enumeration(draw)
+        for _ in range(draw(st.integers(0 if text else 1, 2))):
+            text += _sentence(draw)
+        return text
+    return draw_body()
+
+
+def lookalike_paragraphs() -> st.SearchStrategy[str]:
+    """Paragraphs that start like a marker but are prose: 一、二季度，… 2024年，… 1.5亿元…"""
+    @st.composite
+    def draw_lookalike(draw):
+        return draw(st.sampled_from(LOOKALIKE_STARTS)) + _clause(draw) + "。"
+    return draw_lookalike()
+
+
+_DOC_TITLES = ("关于进一步加强安全生产工作的意见", "国务院办公厅关于印发国家粮食应急预案的通知",
+               "在全市作风建设大会上的讲话", "中华人民共和国监狱法", "关于做好2024年重点工作的通知",
+               "政府工作报告", "坚定信心 真抓实干", "国家突发事件应急预案")
+_TWO_LINE_TITLES = (("国务院办公厅关于印发", "国家粮食应急预案的函"), ("关于加强和改进", "新时代基层治理工作的意见"))
+_SUBTITLES = ("——在全市经济工作会议上的讲话", "——在2024年全省工作会议上的讲话")
+_META_LINES = ("2024年6月27日", "二〇二四年六月十一日", "国办发〔2018〕123号", "来源：新华网", "作者：张明",
+               "发布时间：2024-06-27")
+_SALUTATIONS = ("同志们：", "各位代表：", "尊敬的各位领导、同志们：", "同志们、朋友们：")
+_CLOSINGS = ("谢谢大家！", "谢谢大家。", "谢谢！")
+_BREADCRUMBS = ("首页>新闻>正文", "首页 > 新闻中心 > 通知公告", "学习啦>实用范文>致辞讲话>会议发言稿>",
+                "当前位置：首页 > 范文 > 讲话稿")
+_FRONT_NOISE = ("字号：大 中 小", "打印本页", "分享到：")
+_FOOTERS = ("本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务。",
+            "版权所有：某某市人民政府办公室", "免责声明：本站部分内容来源于网络。")
+_RELATED = ("相关推荐", "相关文章", "猜你喜欢")
+_RELATED_ITEMS = ("1、2024年学校工作总结", "2、关于加强作风建设的心得体会", "一、党课讲稿范文",
+                  "（一）年度述职报告", "第一章 概述", "最新领导讲话稿精选", "第二，工作计划范文")
+_PAGE_NUMBERS = ("- 2 -", "— 3 —", "第2页/共5页", "第 3 页")
+INDENTS = ("", "\u3000\u3000", "  ", "    ")
+_TRAILING = (" ", "\u3000", "\t", "  ")
+
+
+# ---------------------------------------------------------------------------
+# The expected outline
+
+
+@attrs.frozen
+class ExpectedHeading:
+    """A heading of the true outline, with what the corpus rules say about it."""
+
+    marker: str  # as written: "（一）", "第二，", "1.2.1"
+    style: str  # catalogue style id
+    ordinal: int
+    title: str  # FORMAT title rule
+    line: int  # 1-based line of the heading
+    level: int  # 1-based depth
+    path: tuple[int, ...] = ()  # decimal numbering
+    body: tuple[str, ...] = ()  # run-in remainder, then the section's own paragraphs
+    children: tuple["ExpectedHeading", ...] = ()
+
+    def tuples(self) -> tuple:
+        return (self.marker, self.title, self.line, tuple(c.tuples() for c in self.children))
+
+    def shape(self) -> tuple:
+        """Like speech_outline.Node.shape()."""
+        return (self.marker, self.style, self.ordinal, self.path, self.title, self.body, self.level,
+                tuple(c.shape() for c in self.children))
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class ExpectedParagraph:
+    """A paragraph (one non-blank line) of a generated document and what it is."""
+
+    line: int
+    role: str  # a speech_outline.Role value: title, subtitle, meta, salutation, closing, noise, toc,
+    #            preamble, heading, body
+    text: str  # without indentation and line ending
+
+
+@attrs.frozen
+class GeneratedDocument:
+    """A generated document (`text`) and its true outline (`expected`)."""
+
+    text: str
+    expected: tuple[ExpectedHeading, ...]
+    title: Optional[str]  # the document title, title lines joined
+    paragraphs: tuple[ExpectedParagraph, ...]  # every paragraph, in order
+    tree: OutlineTree
+    late_starts: tuple[int, ...] = ()  # lines of headings whose series starts above one (an excerpt)
+    options: tuple[tuple[str, Any], ...] = ()  # how it was written: run_in, crlf, full_width, indent …
+
+    def tuples(self) -> tuple:
+        """The outline as nested (marker, title, line, children) tuples."""
+        return tuple(h.tuples() for h in self.expected)
+
+    def shape(self) -> tuple:
+        """Like speech_outline.Outline.shape(): (title, node shapes)."""
+        return (self.title, tuple(h.shape() for h in self.expected))
+
+    def walk(self):
+        for heading in self.expected:
+            yield from heading.walk()
+
+    def option(self, name: str) -> Any:
+        return dict(self.options)[name]
+
+
+def outline_tuples(outline: Any) -> tuple:
+    """A parsed speech_outline.Outline as GeneratedDocument.tuples() gives the expected one."""
+    def node(n):
+        return (n.marker.text, n.title, n.line, tuple(node(c) for c in n.children))
+    return tuple(node(n) for n in outline.nodes)
+
+
+# ---------------------------------------------------------------------------
+# Documents
+
+
+class _Para:
+    __slots__ = ("text", "role", "heading", "line")
+
+    def __init__(self, text: str, role: str, heading: Optional[list] = None):
+        self.text = text
+        self.role = role
+        self.heading = heading  # for headings: [style, ordinal, path, marker, title, level, body, children]
+        self.line = 0
+
+
+def _choose(draw, value, strategy):
+    return draw(strategy) if value is None else value
+
+
+def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, min_depth: int = 1,
+              max_depth: int = 6, max_width: int = 4, max_headings: int = 40, noise: Optional[bool] = False,
+              run_in: Optional[bool] = None, crlf: Optional[bool] = None, full_width: Optional[bool] = None,
+              indent: Optional[str] = None, blank_lines: Optional[bool] = None,
+              title: Optional[bool] = None, framing: Optional[bool] = None, toc: Optional[bool] = None,
+              bodies: bool = True, lookalikes: bool = True, trailing_space: Optional[bool] = None,
+              tree: Optional[st.SearchStrategy[OutlineTree]] = None,
+              titles: Optional[st.SearchStrategy[str]] = None) -> st.SearchStrategy[GeneratedDocument]:
+    """Chinese documents (official documents, laws, speeches, plans) with their true outline.
+
+    scheme: "gbt9704" (一、/（一）/1./（1）/①, with 第一部分 and Ⅰ、/A、 variants),
+        "law" (编/分编/章/节/条/款/（一）), "speech" (一、/（一）/第一，/ and the points
+        一是, 一要, 首先，其次，, 其一，, 第一个方面是), "decimal" (1 / 1.1 / 1.1.1 / （1）)
+        or "any". `styles` narrows the marker styles (catalogue style ids), `min_depth`
+        and `max_depth` the real depth (1 to 6 levels), `max_width` the children per
+        heading, `max_headings` the size; `tree` replaces all of these with a strategy of
+        OutlineTree (see outline_trees).
+    noise: a breadcrumb and other site furniture before the document, page numbers
+        between paragraphs, and after it a footer (本文内容由互联网用户自发贡献……) and
+        a 相关推荐 list whose items carry markers.
+    run_in: True: headings are run in (a heading sentence ending in 。 followed by body
+        text); False: line headings; None: both.
+    crlf: CRLF line endings; full_width: ，：（）！ rather than , : ( ) !; indent: the
+        indentation of the text ("", two U+3000, ASCII spaces; None: any, or mixed);
+        blank_lines: blank lines between paragraphs; trailing_space: white space at some
+        line ends; title: a title block (title, subtitle, metadata); framing: a speech's
+        salutation and closing; toc: a table of contents (only where the top headings
+        are line headings); bodies: body paragraphs, with mid-paragraph enumerations
+        and, if `lookalikes`, look-alike paragraph starts; `titles`: a strategy for
+        heading titles (they must not start with a numeral or digit).
+    Every None is chosen by hypothesis.
+    """
+    if tree is None:
+        tree = outline_trees(scheme=scheme, styles=styles, min_depth=min_depth, max_depth=max_depth,
+                             max_width=max_width, max_headings=max_headings)
+    if indent is not None and indent.strip(" \t\u3000"):
+        raise InvalidArgument(f"indent must be white space, got {indent!r}")
+
+    @st.composite
+    def draw_document(draw):
+        spec = draw(tree)
+        ordinals = [n.ordinal for n in spec.walk()]
+        wants = dict(
+            noise=_choose(draw, noise, st.booleans()),
+            crlf=_choose(draw, crlf, st.booleans()),
+            full_width=_choose(draw, full_width, st.booleans()),
+            indent=_choose(draw, indent, st.sampled_from(INDENTS + ("mixed",))),
+            blank_lines=_choose(draw, blank_lines, st.sampled_from((False, True, "mixed"))),
+            title=_choose(draw, title, st.booleans()),
+            framing=_choose(draw, framing, st.booleans()) and spec.scheme == "speech",
+            toc=_choose(draw, toc, st.booleans()),
+            trailing_space=_choose(draw, trailing_space, st.booleans()),
+            run_in=run_in,
+        )
+        look = _draw_look(draw, spec, wants["full_width"], max(ordinals, default=1))
+        paras: list[_Para] = []
+        late: list[list] = []
+
+        # the front: noise, title block
+        if wants["noise"]:
+            paras.append(_Para(draw(st.sampled_from(_BREADCRUMBS)), "noise"))
+            if draw(st.booleans()):
+                paras.append(_Para(draw(st.sampled_from(_FRONT_NOISE)), "noise"))
+        doc_title = None
+        if wants["title"]:
+            if draw(st.booleans()):
+                lines = draw(st.sampled_from(_TWO_LINE_TITLES))
+            else:
+                lines = (draw(st.sampled_from(_DOC_TITLES)),)
+            for line in lines:
+                paras.append(_Para(line, "title"))
+            doc_title = "".join(lines)
+            if spec.scheme == "speech" and draw(st.booleans()):
+                paras.append(_Para(draw(st.sampled_from(_SUBTITLES)), "subtitle"))
+            for meta in draw(st.lists(st.sampled_from(_META_LINES), max_size=2, unique=True)):
+                paras.append(_Para(meta, "meta"))
+        toc_at = len(paras)
+        if wants["framing"]:
+            paras.append(_Para(draw(st.sampled_from(_SALUTATIONS)), "salutation"))
+        if bodies:
+            for _ in range(draw(st.integers(0, 2))):
+                paras.append(_Para(_sentence(draw) + (_sentence(draw) if draw(st.booleans()) else ""),
+                                   "preamble"))
+
+        # the outline
+        top: list[list] = []
+        seen: dict[str, tuple[int, int]] = {}
+
+        def render(nodes: tuple[TreeNode, ...], level: int, out: list, noun: str) -> None:
+            for node in nodes:
+                heading, body = _heading(draw, node, level, look, wants["run_in"], titles, noun, spec)
+                para = _Para(heading[0], "heading", None)
+                record = [node, heading[1], heading[2], level, list(heading[3]), [], para]
+                para.heading = record
+                paras.append(para)
+                out.append(record)
+                key = node.style
+                prev = seen.get(key)
+                if node is nodes[0] and node.ordinal not in (0, 1) and node.style not in DISCOURSE_STYLES \
+                        and not (prev is not None and prev[1] == level and node.ordinal == prev[0] + 1):
+                    late.append(record)
+                seen[key] = (node.ordinal, level)
+                if bodies and draw(st.integers(0, 3)) == 0 or (bodies and not node.children
+                                                              and draw(st.booleans())):
+                    for _ in range(draw(st.integers(1, 2))):
+                        if wants["noise"] and draw(st.integers(0, 5)) == 0:
+                            paras.append(_Para(draw(st.sampled_from(_PAGE_NUMBERS)), "noise"))
+                        text = draw(body_paragraphs(lookalikes=lookalikes)) if spec.scheme != "law" \
+                            else _law_sentence(draw) + (_law_sentence(draw) if draw(st.booleans()) else "")
+                        paras.append(_Para(text, "body"))
+                        record[4].append(text)
+                if node.children:
+                    child_noun = draw(st.sampled_from(_DI_GE_NOUNS))
+                    render(node.children, level + 1, record[5], child_noun)
+
+        render(spec.nodes, 1, top, draw(st.sampled_from(_DI_GE_NOUNS)))
+
+        # a table of contents: the top headings, when they are short lines
+        heads = [r for r in top]
+        if wants["toc"] and not wants["framing"] and len(heads) >= 2 and all(
+                not r[6].text.endswith(("。", "！", "？", "!", "?")) and r[2] == r[6].text[len(r[1]):].strip(" \t\u3000")
+                and not any(ch in r[6].text for ch in "。；;！？!?") and len(r[6].text) <= 60 for r in heads):
+            entries = [_Para("目　　录" if draw(st.booleans()) else "目录", "toc")]
+            dots = draw(st.booleans())
+            for i, r in enumerate(heads):
+                entries.append(_Para(r[6].text + (f"……{i + 1}" if dots else ""), "toc"))
+            paras[toc_at:toc_at] = entries
+
+        if wants["framing"] and draw(st.booleans()):
+            paras.append(_Para(draw(st.sampled_from(_CLOSINGS)), "closing"))
+        if wants["noise"]:
+            paras.append(_Para(draw(st.sampled_from(_FOOTERS)), "noise"))
+            paras.append(_Para(draw(st.sampled_from(_RELATED)), "noise"))
+            for item in draw(st.lists(st.sampled_from(_RELATED_ITEMS), min_size=1, max_size=4, unique=True)):
+                paras.append(_Para(item, "noise"))
+
+        text = _layout(draw, paras, wants)
+
+        def freeze(record) -> ExpectedHeading:
+            node, marker, title_, level, body, children, para = record
+            return ExpectedHeading(marker, node.style, node.ordinal, title_, para.line, level, node.path,
+                                   tuple(body), tuple(freeze(c) for c in children))
+
+        expected = tuple(freeze(r) for r in top)
+        options = tuple(sorted((k, v) for k, v in wants.items()))
+        return GeneratedDocument(
+            text, expected, doc_title,
+            tuple(ExpectedParagraph(p.line, p.role, p.text) for p in paras), spec,
+            tuple(r[6].line for r in late), options)
+
+    return draw_document()
+
+
+def _draw_look(draw, spec: OutlineTree, full_width: bool, biggest: int) -> _Look:
+    ladder = spec.ladder
+    if full_width:
+        brackets = draw(st.sampled_from(_BRACKETS[:1] + _BRACKETS[2:])) if draw(st.integers(0, 4)) == 0 \
+            else _BRACKETS[0]
+    else:
+        brackets = _BRACKETS[1]
+    variants = []
+    for style in ladder:
+        if style in _PUNCT_VARIANTS:
+            variants.append((style, draw(st.sampled_from(_PUNCT_VARIANTS[style]))))
+    separators = []
+    for style in ladder:
+        separators.append((style, draw(st.sampled_from(_SEPARATORS.get(style, _DEFAULT_SEPARATORS)))))
+    wide_digits = full_width and draw(st.integers(0, 3)) == 0
+    law_digits = biggest <= 999 and any(s in _LAW_UNITS for s in ladder) and draw(st.integers(0, 5)) == 0
+    return _Look(full_width, wide_digits, brackets, tuple(separators), tuple(variants), law_digits,
+                 draw(st.booleans()))
+
+
+def _law_sentence(draw) -> str:
+    return draw(st.sampled_from(_LAW_SUBJECTS)) + draw(st.sampled_from(_LAW_PREDICATES)) + "。"
+
+
+def _heading(draw, node: TreeNode, level: int, look: _Look, run_in: Optional[bool], titles, noun, spec):
+    """(paragraph text, marker, title, run-in remainder tuple), body for run-in."""
+    style = node.style
+    marker = marker_text(style, node.ordinal, node.path, look=look, noun=noun)
+    p = look.punct
+    is_leaf_item = style == "cn-paren" and "law-article" in spec.ladder[:spec.ladder.index("cn-paren")] \
+        if "cn-paren" in spec.ladder else False
+    if titles is not None:
+        core = draw(titles)
+    elif style in ("law-part", "law-subpart", "law-chapter", "law-section"):
+        core = draw(st.sampled_from(_LAW_NOUNS))
+        if len(core) == 2 and draw(st.integers(0, 3)) == 0:
+            core = core[0] + "\u3000\u3000" + core[1]  # 总　　则
+    elif style in ("law-article", "law-clause"):
+        core = draw(st.sampled_from(_LAW_SUBJECTS)) + draw(st.sampled_from(_LAW_PREDICATES))
+    elif is_leaf_item:
+        core = _vo(draw)
+    elif style in DISCOURSE_STYLES:
+        core = draw(st.sampled_from(("", "要", "进一步"))) + _vo(draw)
+    elif style in ("speech-shi", "speech-yao"):
+        core = _vo(draw)
+    else:
+        core = draw(heading_titles())
+    core = core.replace("，", p("，"))
+    if style in ("law-article", "law-clause"):
+        mode = "run" if run_in is not False and draw(st.booleans()) else "sentence"
+        if run_in is True:
+            mode = "run"
+    elif is_leaf_item:
+        mode = "item"
+    elif run_in is None:
+        mode = draw(st.sampled_from(("line", "run", "sentence", "colon")))
+    else:
+        mode = "run" if run_in else draw(st.sampled_from(("line", "line", "sentence")))
+    rest = ""
+    if mode == "line":
+        title = core
+    elif mode == "colon":
+        title = core + p("：")
+    elif mode == "item":
+        title = core + draw(st.sampled_from(("；", "。", "")))
+    elif mode == "sentence":
+        title = core + "。"
+    else:
+        end = draw(st.sampled_from(("。", "。", "。", p("！"))))
+        title = core + end
+        rest = _law_sentence(draw) if style.startswith("law") else _sentence(draw)
+    sep = look.separator(style)
+    if style in _NEEDS_SEPARATOR and sep == "":
+        probe = marker + title + rest
+        if len(probe) > 40 or any(ch in probe for ch in "。；;！？!?"):
+            sep = "\u3000"
+    text = marker + sep + title + rest
+    return (text, marker, title, (rest,) if rest else ()), ()
+
+
+def _layout(draw, paras: list[_Para], wants: dict) -> str:
+    newline = "\r\n" if wants["crlf"] else "\n"
+    out: list[str] = []
+    line = 1
+    if draw(st.integers(0, 7)) == 0:
+        lead_blank = draw(st.integers(1, 2))
+        out.append(newline * lead_blank)
+        line += lead_blank
+    for i, para in enumerate(paras):
+        if i:
+            blanks = {False: 0, True: 1}.get(wants["blank_lines"]) if wants["blank_lines"] != "mixed" \
+                else draw(st.integers(0, 2))
+            gap = newline
+            for _ in range(blanks):
+                gap += draw(st.sampled_from(("", "", "", "\u3000", " "))) + newline
+            out.append(gap)
+            line += 1 + blanks
+        para.line = line
+        indent = wants["indent"]
+        if indent == "mixed":
+            indent = draw(st.sampled_from(INDENTS))
+        if para.role in ("title", "subtitle", "meta", "noise", "toc") and draw(st.booleans()):
+            indent = ""
+        trail = draw(st.sampled_from(_TRAILING)) if wants["trailing_space"] and draw(st.integers(0, 3)) == 0 \
+            else ""
+        out.append(indent + para.text + trail)
+    if paras and draw(st.booleans()):
+        out.append(newline)
+    return "".join(out)
