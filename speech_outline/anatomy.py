@@ -41,11 +41,12 @@ _NOISE_LINE = regex.compile(
 )
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = regex.compile(r"^目\s*录[:：]?$")
+_TOC_ENTRY = regex.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
 _TOC_PAGE = regex.compile(r"[.…·\s]*\d*$")
-_SALUTATION = regex.compile(
-    r"^(?:(?:尊敬的|亲爱的)[^。！？]{1,40}|同志们|各位(?:代表|委员|领导|来宾|同事|同仁|嘉宾|老师|同学|朋友)[^。！？]{0,30}"
-    r"|女士们|先生们|朋友们|老师们|同学们|大家好)[^。！？]{0,40}[:：，,!！]$"
-)
+# A salutation is nothing but forms of address: 同志们： 尊敬的各位领导、各位来宾：
+_ADDRESS = (r"(?:(?:尊敬的|亲爱的)[^，,。！？!?:：、]{1,30}|同志们|各位[^，,。！？!?:：、]{1,12}"
+            r"|女士们|先生们|朋友们|老师们|同学们|大家(?:好)?)")
+_SALUTATION = regex.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
 _SALUTATION_MAX = 40
 _CLOSING_MAX = 30
 _CLOSING = regex.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
@@ -98,7 +99,17 @@ def _label_noise(tokens: list[Token]) -> None:
 
 
 def _label_toc(tokens: list[Token]) -> None:
-    """目录 and the entry lines after it, up to where the first entry comes back as a heading."""
+    """目录 and the entry lines after it, up to where the first entry comes back as a heading;
+    and, with or without 目录, runs of lines that end in dot leaders and a page number."""
+    run: list[Token] = []
+    for tok in tokens + [None]:
+        if tok is not None and tok.role is None and _TOC_ENTRY.search(tok.text):
+            run.append(tok)
+            continue
+        if len(run) >= 2:
+            for entry in run:
+                entry.role = Role.TOC
+        run = []
     for i, tok in enumerate(tokens):
         if tok.role is None and tok.text[0] == "目" and _TOC_HEAD.match(tok.text):
             break

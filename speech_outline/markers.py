@@ -20,6 +20,9 @@ CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰
 AR_NUM = "[1-9１-９][0-9０-９]{0,2}"
 OPEN = r"[（(〔【［\[﹙]"
 CLOSE = r"[）)〕】］\]﹚]"
+# Arabic numbers in square brackets are citations ([1] 张三……), not headings.
+AR_OPEN = r"[（(﹙]"
+AR_CLOSE = r"[）)﹚]"
 SPACE = " \t\u3000\u00a0"
 # Whitespace (and zero-width characters web pages leave) trimmed around paragraph text.
 LEAD = SPACE + "\u200b\u200c\u200d\ufeff\u2002\u2003\u2009\x0b\x0c"
@@ -97,7 +100,7 @@ CATALOGUE: tuple[Family, ...] = (
            ("1.", "１．"), "GB/T 9704 third level 1."),
     Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", "gbt9704", 3, ("1、", "12、"),
            "Third level written 1、"),
-    Family("arabic-paren", rf"{OPEN}(?P<num>{AR_NUM}){CLOSE}", "gbt9704", 4, ("（1）", "(2)", "（１）"),
+    Family("arabic-paren", rf"{AR_OPEN}(?P<num>{AR_NUM}){AR_CLOSE}", "gbt9704", 4, ("（1）", "(2)", "（１）"),
            "GB/T 9704 fourth level （1）"),
     Family("arabic-half-paren", rf"(?P<num>{AR_NUM})[)）]", "gbt9704", 5, ("1)", "2）"),
            "Fifth level 1)"),

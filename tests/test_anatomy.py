@@ -139,3 +139,12 @@ def test_mid_document_salutation_turns_back_to_the_part():
     outline = parse(text)
     assert [(n.level, n.line) for n in outline.walk()] == [(1, 1), (2, 2), (3, 3), (2, 4), (2, 7), (2, 8)]
     assert roles(outline)[5] is Role.SALUTATION
+
+
+def test_contents_with_dot_leaders_and_page_numbers_need_no_heading():
+    text = ("某某规划\n第一章 总则……………1\n第二章 任务…………………5\n第三章 保障 ........ 12\n"
+            "第一章 总则\n第一条 为了规范。\n第二章 任务\n第二条 任务。\n")
+    outline = parse(text)
+    assert [p.line for p in outline.toc] == [2, 3, 4]
+    assert [(n.level, n.line) for n in outline.walk()] == [(1, 5), (2, 6), (1, 7), (2, 8)]
+    assert outline.diagnostics == ()
