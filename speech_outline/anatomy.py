@@ -42,6 +42,7 @@ _NOISE_LINE = regex.compile(
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = regex.compile(r"^目\s*录[:：]?$")
 _TOC_ENTRY = regex.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
+_TOC_TAIL = 24  # an entry's leader and page number sit in its last characters
 _TOC_PAGE = regex.compile(r"[.…·\s]*\d*$")
 # A salutation is nothing but forms of address: 同志们： 尊敬的各位领导、各位来宾：
 _ADDRESS = (r"(?:(?:尊敬的|亲爱的)[^，,。！？!?:：、]{1,30}|同志们|各位[^，,。！？!?:：、]{1,12}"
@@ -103,7 +104,7 @@ def _label_toc(tokens: list[Token]) -> None:
     and, with or without 目录, runs of lines that end in dot leaders and a page number."""
     run: list[Token] = []
     for tok in tokens + [None]:
-        if tok is not None and tok.role is None and _TOC_ENTRY.search(tok.text):
+        if tok is not None and tok.role is None and tok.text[-1].isdigit() and _TOC_ENTRY.search(tok.text[-_TOC_TAIL:]):
             run.append(tok)
             continue
         if len(run) >= 2:
