@@ -59,7 +59,9 @@ _VARIANTS = (
     frozenset({"arabic-paren", "paren-digit"}),
     frozenset({"cn-paren", "cn-enclosed"}),
 )
-_VARIANT_OF = {style: group for group in _VARIANTS for style in group}
+# (style of the open series, style of the candidate) → what it costs to continue it in another style
+_MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in group if a != b}
+_MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
 # An unnumbered line that opens an appendix closes every open section.
 _SECTION_BREAK = regex.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
@@ -139,14 +141,12 @@ def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
     prev = frame.match
     if frame.series == cand.series:
         extra = 0.0
-    elif prev.style == "speech-discourse" and cand.style == "speech-di":
-        extra = MIXED_SERIES  # 首先，… 第二，…
-    elif cand.style == "speech-discourse" and cand.ordinal == LAST and prev.family.scheme == "speech":
-        extra = VARIANT_SERIES  # 第一，… 第二，… 最后，…
-    elif _VARIANT_OF.get(prev.style) is not None and cand.style in _VARIANT_OF[prev.style]:
-        extra = VARIANT_SERIES
     else:
-        return None
+        extra = _MIXED.get((prev.style, cand.style))
+        if extra is None:
+            if not (cand.ordinal == LAST and cand.style == "speech-discourse" and prev.family.scheme == "speech"):
+                return None
+            extra = VARIANT_SERIES  # 第一，… 第二，… 最后，…
     if cand.path and prev.path[:-1] != cand.path[:-1]:
         extra += DECIMAL_MISMATCH
     return extra + sequence_cost(prev.ordinal, cand.ordinal)
@@ -401,8 +401,7 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
         if p.kind == SIBLING:
             prev = p.previous.match
             facts = dict(marker=marker, previous=f"'{prev.text}'", previous_line=p.previous.line)
-            if prev.series != cand.series and prev.style != cand.style and not (
-                    _VARIANT_OF.get(prev.style) and cand.style in _VARIANT_OF[prev.style]) and cand.ordinal != LAST:
+            if _MIXED.get((prev.style, cand.style)) == MIXED_SERIES:
                 found.append(diag.diagnostic("mixed-series", tok.line, **facts))
             if cand.ordinal == LAST or cand.ordinal == prev.ordinal + 1:
                 continue

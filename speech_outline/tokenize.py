@@ -48,31 +48,33 @@ class Token:
     role: Optional[Role] = None
 
 
-def _lines(text: str):
-    """(line text, line ending) pairs; plain str.split when the text has no CR (the usual case)."""
+def _split_lines(text: str) -> tuple[list[str], list[str]]:
+    """Lines and their endings; plain str.split when the text has no CR (the usual case)."""
     if "\r" not in text:
-        parts = text.split("\n")
-        last = parts.pop()
-        for part in parts:
-            yield part, "\n"
-        if last:
-            yield last, ""
-        return
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        if not raw:
-            return
-        body = raw.rstrip("\r\n")
-        yield body, raw[len(body):]
+        lines = text.split("\n")
+        ends = ["\n"] * len(lines)
+        ends[-1] = ""
+    else:
+        lines, ends = [], []
+        for m in _LINE.finditer(text):
+            raw = m.group()
+            body = raw.rstrip("\r\n")
+            lines.append(body)
+            ends.append(raw[len(body):])
+    if not lines[-1] and not ends[-1]:
+        lines.pop()
+        ends.pop()
+    return lines, ends
 
 
 def tokenize(text: str) -> list[Token]:
     """Split `text` into paragraph tokens; `"".join(lead+text+trail)` is `text` again."""
     tokens: list[Token] = []
+    append = tokens.append
     pending = ""  # white space not yet given to a token
-    line = 1
     pos = 0
-    for raw, eol in _lines(text):
+    lines, ends = _split_lines(text)
+    for line, raw, eol in zip(range(1, len(lines) + 1), lines, ends):
         body = raw.lstrip(LEAD)
         content = body.rstrip(LEAD)
         if content:
@@ -82,12 +84,11 @@ def tokenize(text: str) -> list[Token]:
                 lead = indent
             else:
                 lead = pending + indent
-            tokens.append(Token(content, pos + len(indent), line, lead, marker=match_marker(content)))
+            append(Token(content, pos + len(indent), line, lead, "", match_marker(content)))
             pending = body[len(content):] + eol
         else:
             pending += raw + eol
         pos += len(raw) + len(eol)
-        line += 1
     if tokens:
         tokens[-1].trail = pending
     elif text:
