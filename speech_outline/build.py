@@ -7,9 +7,12 @@ by weighing its options against the numbering around it:
   dearer for a duplicate, a gap, a restart;
 * open a new series below the current heading (a child), or beside an open
   heading of another style (a replacement): dearer when the series does not
-  start at one, when the style sat at another level before, or when it would
-  nest a style under one usually below it (GB/T 9704: 一、 > （一） > 1. > （1）;
-  laws: 编 > 分编 > 章 > 节 > 条).
+  start at one (unless it carries on a cousin's numbering, as 条 do across
+  章), when the style stood at another level the last time it was used (and
+  the scheme's own order does not explain the move), or when it would nest a
+  style under one usually below it (GB/T 9704: 一、 > （一） > 1. > （1）;
+  laws: 编 > 分编 > 章 > 节 > 条). Speech points (一是, 一要, 首先) seldom
+  have sub-points, and their lists restart freely after a lead paragraph.
 
 The cheapest option wins. When two options are close, a short look-ahead over
 the next headings decides (a repeated 第二 is only seen to be a sub-point once
