@@ -26,7 +26,7 @@ _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the
 # Single lines of site furniture wherever they stand.
 _NOISE_LINE = regex.compile(
     r"^(?:"
-    r"(?:[^>»›\s][^>»›]{0,15}\s*[>»›]\s*){2,}[^>»›]{0,30}"  # breadcrumbs: 首页>新闻>正文
+    r"(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}"  # breadcrumbs: 首页>新闻>正文
     r"|(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
     r"|第\s*\d+\s*页\s*[/,，]?\s*共\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|第\s*\d+\s*页"  # page numbers
     r"|[(（]\d+[)）]|\d{1,12}"  # counters: (0), 1313984

@@ -32,6 +32,7 @@ _GLUED_DOCUMENT = 400
 _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-section", "law-article",
                          "cn-dun", "cap-dun", "cn-paren"})
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
+_SENTENCE_ENDS = regex.compile(r"[。！？!?；;]")
 _BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
 
@@ -149,12 +150,19 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
                 continue
         elif not _opens_series(found, inner[i + 1:], after_break, glued,
                                text[at - 1] in "：:",
-                               piece_marker is not None and at - piece_start <= _GLUED_HEADING):
+                               _glued_to_heading(text, piece_start, piece_marker, at)):
             continue
         _seen(last, found)
         cuts.append((at, found))
         piece_start, piece_marker = at, found
     return cuts
+
+
+def _glued_to_heading(text: str, piece_start: int, piece_marker: Optional[MarkerMatch], at: int) -> bool:
+    """A short heading line run into its first sub-heading, with no sentence end
+    between them: 一、总体要求（一）指导思想。"""
+    return (piece_marker is not None and at - piece_start <= _GLUED_HEADING
+            and not _SENTENCE_ENDS.search(text, piece_start, at))
 
 
 def _opens_series(found: MarkerMatch, rest: list[tuple[int, MarkerMatch]], after_break: bool,
