@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator, Optional
 
-from ..model import Node, Outline, Paragraph, Role
+from ..model import Outline, Paragraph, Role
 from ._sections import OutlineBuilder, heading_line, json_text, numbered, own_end
 
 PARAGRAPH_BREAK = "\n\n"

@@ -59,7 +59,11 @@ def write(outline: Outline, *, include_noise: bool = False) -> str:
 
 
 def read(text: str) -> Outline:
-    """An outline from Markdown this module wrote; headings and prose, positions in `text`."""
+    """An outline from Markdown this module wrote, one block a line; positions are in `text`.
+
+    Roles beyond heading and body are not in Markdown: plain paragraphs before the
+    first heading read back as preamble, quoted ones after it as closing.
+    """
     builder = OutlineBuilder()
     lines = text.split("\n")
     offsets = _line_offsets(lines)
@@ -145,36 +149,39 @@ def _line_offsets(lines: list[str]) -> list[int]:
 
 
 def _read_front_matter(lines: list[str], offsets: list[int], builder: OutlineBuilder) -> int:
-    """Read a leading `---` … `---` block's title; the index of the first line after it."""
+    """Read the title of a leading `---` … `---` block; the index of the first line after it."""
     if not lines or lines[0].rstrip("\r") != "---":
         return 0
-    for number in range(1, len(lines)):
-        line = lines[number].rstrip("\r")
-        if line in ("---", "..."):
-            return number + 1
-        found = _TITLE.match(line)
+    ends = [n for n in range(1, len(lines)) if lines[n].rstrip("\r") in ("---", "...")]
+    if not ends:
+        return 0  # never closed: not front matter
+    for number in range(1, ends[0]):
+        found = _TITLE.match(lines[number].rstrip("\r"))
         if found:
             value = found.group(1)
             quoted = value[:1] in ("'", '"')
             title = json.loads(value) if value.startswith('"') else value.strip("'")
             builder.paragraph(Role.TITLE, title, offsets[number] + found.start(1) + quoted, number + 1)
-    return 0  # never closed: not front matter
+    return ends[0] + 1
 
 
 def _read_line(line: str, offset: int, number: int, builder: OutlineBuilder) -> None:
+    """One line of the body: a heading, a list item (a deep heading), a quote or prose."""
     if not line.strip(" \t") or _RULE.match(line):  # U+3000 is text, not a blank
         return
-    atx = _ATX.match(line)
-    item = None if atx else _ITEM.match(line)
-    quote = None if atx or item else _QUOTE.match(line)
-    if atx:
-        builder.heading(len(atx.group(1)), unescape(atx.group(2)), offset + atx.start(2), number)
-    elif item:
-        level = MAX_HEADING + 1 + len(item.group(1)) // len(INDENT)
-        builder.heading(level, unescape(item.group(2)), offset + item.start(2), number)
-    elif quote:
-        builder.paragraph(Role.PREAMBLE if not builder.path else Role.CLOSING,
-                          unescape(quote.group(1)), offset + quote.start(1), number)
-    else:
-        content = line.lstrip(" \t")
-        builder.body(unescape(content), offset + len(line) - len(content), number)
+    found = _ATX.match(line)
+    if found:
+        builder.heading(len(found.group(1)), unescape(found.group(2)), offset + found.start(2), number)
+        return
+    found = _ITEM.match(line)
+    if found:
+        level = MAX_HEADING + 1 + len(found.group(1)) // len(INDENT)
+        builder.heading(level, unescape(found.group(2)), offset + found.start(2), number)
+        return
+    found = _QUOTE.match(line)
+    if found:
+        role = Role.CLOSING if builder.path else Role.PREAMBLE
+        builder.paragraph(role, unescape(found.group(1)), offset + found.start(1), number)
+        return
+    content = line.lstrip(" \t")
+    builder.body(unescape(content), offset + len(line) - len(content), number)

@@ -6,6 +6,8 @@ a blank line: `text` and `_note` are what OmniOutliner, Workflowy, Logseq,
 Dynalist and 幕布 read. `body_as_children=True` writes the paragraphs as child
 outlines instead, for mind-map apps that do not show notes (such output reads
 back with the paragraphs as headings). Text outside the sections is not written.
+Both attributes hold plain text, as outliners show it; pandoc, which takes `text`
+as HTML and `_note` as Markdown, reads markup-like text (`<b>`, `&amp;`, `# `) as markup.
 
 Characters XML 1.0 forbids (control characters pasted into the source, lone
 surrogates, U+FFFE/U+FFFF) are dropped; everything else is escaped once, with

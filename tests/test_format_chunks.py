@@ -1,0 +1,113 @@
+"""Chunks (JSON Lines): one chunk per section, paths, metadata, offsets, reading back."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from format_cases import CORPUS, CORPUS_IDS, all_outlines, corpus_outline, corpus_text, edge_outline
+from speech_outline import Role
+from speech_outline.formats import chunks
+from speech_outline.formats import json as json_format
+from speech_outline.formats._sections import heading_line
+
+OUTLINES = all_outlines()
+NAMES = [name for name, _ in OUTLINES]
+
+
+def rows(text: str) -> list[dict]:
+    assert text == "" or text.endswith("\n")
+    return [json.loads(line) for line in text.split("\n") if line]
+
+
+@pytest.mark.parametrize("name,outline", OUTLINES, ids=NAMES)
+@pytest.mark.parametrize("prefix_path", [False, True])
+def test_reads_back_to_the_same_shape(name, outline, prefix_path):
+    assert chunks.read(chunks.write(outline, prefix_path=prefix_path)).shape() == outline.shape()
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=CORPUS_IDS)
+def test_one_chunk_per_section_with_its_own_text(path):
+    outline = corpus_outline(path)
+    found = [r for r in rows(chunks.write(outline)) if r["level"] > 0]
+    walked = list(outline.walk())
+    assert len(found) == len(walked)
+    for row, node in zip(found, walked):
+        assert row["text"] == "\n\n".join([heading_line(node), *node.body_texts])
+        assert row["heading_path"][-1] == heading_line(node)
+        assert row["level"] == node.level == len(row["heading_path"]) == len(row["ordinal_path"])
+        assert row["ordinal_path"][-1] == node.marker.ordinal
+        assert row["metadata"] == {f"Header {i}": h for i, h in enumerate(row["heading_path"], 1)}
+        assert row["document_title"] == outline.title
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=CORPUS_IDS)
+def test_ids_and_parents_match_the_json_tree(path):
+    outline = corpus_outline(path)
+    found = [r for r in rows(chunks.write(outline)) if r["level"] > 0]
+    doc = json.loads(json_format.write(outline))
+    by_id, stack = {}, [(n, None, []) for n in doc["children"]]
+    while stack:
+        node, parent, path_ = stack.pop()
+        by_id[node["id"]] = (parent, [*path_, node["marker"]])
+        stack.extend((c, node["id"], [*path_, node["marker"]]) for c in node["children"])
+    assert [r["id"] for r in found] == sorted(by_id, key=lambda i: [int(x) for x in i.split(".")])
+    for row in found:
+        parent, markers = by_id[row["id"]]
+        assert row["parent_id"] == parent
+        assert [h[:len(m)] for h, m in zip(row["heading_path"], markers)] == markers
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=CORPUS_IDS)
+def test_offsets_and_lines_locate_the_section_in_the_source(path):
+    source = corpus_text(path)
+    for row in rows(chunks.write(corpus_outline(path))):
+        span = source[row["start"]:row["end"]]
+        pieces = row["text"].split("\n\n")
+        assert span.endswith(pieces[-1])
+        assert span.startswith(pieces[0]) if row["level"] else span[0] == pieces[0][0]  # title lines joined
+        assert source.count("\n", 0, row["start"]) + 1 == row["line"]
+        assert source.count("\n", 0, row["end"]) + 1 == row["end_line"]
+
+
+def test_prefix_path_puts_the_ancestors_first():
+    outline = edge_outline("deep")
+    plain, prefixed = rows(chunks.write(outline)), rows(chunks.write(outline, prefix_path=True))
+    for a, b in zip(plain, prefixed):
+        assert b["text"] == "".join(h + "\n" for h in a["heading_path"][:-1]) + a["text"]
+        assert {k: v for k, v in a.items() if k != "text"} == {k: v for k, v in b.items() if k != "text"}
+    deepest = prefixed[8]  # no title, no preamble: no front chunk
+    assert deepest["id"] == "1.1.1.1.1.1.1.1.1" and deepest["level"] == 9
+    assert deepest["text"] == ("第一编　总则\n第一分编　通则\n第一章　一般规定\n第一节　基本规定\n第一条　本法的目的。\n"
+                               "（一）第一项内容；\n1. 第一目内容。\n（1）第一小目。\n① 圈一内容。\n\n后续文字。\n\n第二段落。")
+
+
+def test_front_chunk_holds_the_text_before_the_first_heading():
+    outline = corpus_outline(CORPUS[CORPUS_IDS.index("plan-grain-emergency")])
+    first = rows(chunks.write(outline))[0]
+    assert (first["id"], first["level"], first["parent_id"], first["heading_path"]) == ("0", 0, None, [])
+    pieces = first["text"].split("\n\n")
+    assert pieces[0] == outline.title
+    assert pieces[1:] == [p.text for p in outline.paragraphs
+                          if p.role in (Role.META, Role.PREAMBLE) and p.start < outline.nodes[0].start]
+    assert not set(pieces) & {p.text for p in outline.toc}
+
+
+def test_noise_and_framing_after_the_first_heading_are_not_chunked():
+    written = chunks.write(corpus_outline(CORPUS[CORPUS_IDS.index("speech-political-building")]))
+    assert "相关推荐" not in written
+    speech = rows(chunks.write(edge_outline("speech-framing")))
+    assert [r["text"] for r in speech] == ["在某会议上的讲话\n\n同志们：\n\n今天召开会议。",
+                                           "一、充分认识意义\n\n正文一。", "二、抓好落实\n\n正文二。"]
+
+
+@pytest.mark.parametrize("name,count", [("empty", 0), ("blank", 0), ("title-only", 1)])
+def test_documents_without_sections(name, count):
+    assert len(rows(chunks.write(edge_outline(name)))) == count
+
+
+def test_every_line_is_one_utf8_json_object():
+    written = chunks.write(edge_outline("control-chars"))
+    written.encode("utf-8")
+    assert written.count("\n") == len(rows(written)) == 4
+    assert "\u2028" in written  # kept as itself, yet lines still split at "\n" only
