@@ -33,12 +33,11 @@ def _enclosed_table() -> dict[str, int]:
 
 
 ENCLOSED = _enclosed_table()
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @lru_cache(maxsize=4096)
 def ordinal_value(numeral: str) -> int:
-    """The value of a numeral: '十二' → 12, '１０' → 10, '⑶' → 3, 'Ⅳ' → 4, '壹拾' → 10.
+    """The value of a numeral: '十二' → 12, '１０' → 10, '⑶' → 3, 'Ⅳ' → 4, '壹拾' → 10, 'C' → 3.
 
     Raises ValueError for text that is not a numeral.
     """
@@ -49,22 +48,9 @@ def ordinal_value(numeral: str) -> int:
     folded = unicodedata.normalize("NFKC", numeral)
     if folded.isdigit():
         return int(folded)
-    if folded.isascii() and folded.isalpha():
-        return _roman_or_letter(folded)
+    if len(folded) == 1 and folded.isascii() and folded.isalpha():
+        return ord(folded.upper()) - ord("A") + 1  # latin letters count A, B, C…
     return _chinese(numeral)
-
-
-def _roman_or_letter(text: str) -> int:
-    upper = text.upper()
-    if len(upper) == 1 and upper not in _ROMAN:
-        return ord(upper) - ord("A") + 1
-    total = 0
-    for ch, nxt in zip(upper, upper[1:] + " "):
-        value = _ROMAN.get(ch)
-        if value is None:
-            raise ValueError(f"not a numeral: {text!r}")
-        total += -value if _ROMAN.get(nxt, 0) > value else value
-    return total
 
 
 def _chinese(numeral: str) -> int:

@@ -33,6 +33,7 @@ _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-
                          "cn-dun", "cap-dun", "cn-paren"})
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
 _SENTENCE_ENDS = regex.compile(r"[。！？!?；;]")
+_FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
 _BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
 
@@ -141,16 +142,23 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
             inner.append((at, found))
     glued = len(text) >= _GLUED_DOCUMENT
     cuts: list[tuple[int, MarkerMatch]] = []
+    listed: dict[str, int] = {}  # series → number of an item kept inside this paragraph
     piece_start, piece_marker = 0, tok.marker
     for i, (at, found) in enumerate(inner):
         previous = last.get(found.series)
-        after_break = text[at - 1] in _BREAK_CHARS
-        if previous is not None:
-            if not (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)):
-                continue
-        elif not _opens_series(found, inner[i + 1:], after_break, glued,
-                               text[at - 1] in "：:",
-                               _glued_to_heading(text, piece_start, piece_marker, at)):
+        before = text[at - 1]
+        if listed.get(found.series) == found.ordinal - 1:
+            cut = False  # the next item of a list that runs on in the paragraph: 包括：（一）……；（二）……
+        elif previous is not None:
+            # in an ordinary paragraph only a full stop marks a lost break; a long run-on text
+            # may have lost them anywhere
+            cut = (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)) \
+                and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
+        else:
+            cut = _opens_series(found, inner[i + 1:], before in _BREAK_CHARS, glued, before in "：:",
+                                _glued_to_heading(text, piece_start, piece_marker, at))
+        if not cut:
+            listed[found.series] = found.ordinal
             continue
         _seen(last, found)
         cuts.append((at, found))

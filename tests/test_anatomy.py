@@ -148,3 +148,15 @@ def test_contents_with_dot_leaders_and_page_numbers_need_no_heading():
     assert [p.line for p in outline.toc] == [2, 3, 4]
     assert [(n.level, n.line) for n in outline.walk()] == [(1, 5), (2, 6), (1, 7), (2, 8)]
     assert outline.diagnostics == ()
+
+
+def test_list_running_on_inside_a_paragraph_is_not_split():
+    text = "（一）总体要求\n各地区各部门的工作还有差距。具体包括：（一）加强组织领导；（二）加强组织领导。\n"
+    outline = parse(text)
+    assert [n.marker.text for n in outline.walk()] == ["（一）"]
+    assert outline.diagnostics == ()
+
+
+def test_continuation_after_a_semicolon_is_not_a_lost_break():
+    text = "（一）总体要求\n要做好以下工作：加强组织领导；（二）加强资金保障。\n"
+    assert [n.marker.text for n in parse(text).walk()] == ["（一）"]

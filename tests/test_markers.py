@@ -97,3 +97,7 @@ def test_look_alikes_are_not_markers(text):
 ])
 def test_title_is_the_first_sentence(rest, title):
     assert cut_title(rest) == title
+
+
+def test_latin_capitals_count_from_a_not_as_roman_numerals():
+    assert [match_marker(f"{c}、甲").ordinal for c in "ABCDILMVX"] == [1, 2, 3, 4, 9, 12, 13, 22, 24]
