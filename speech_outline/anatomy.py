@@ -102,6 +102,7 @@ def _label_noise(tokens: list[Token]) -> None:
 def _label_toc(tokens: list[Token]) -> None:
     """目录 and the entry lines after it, up to where the first entry comes back as a heading;
     and, with or without 目录, runs of lines that end in dot leaders and a page number."""
+    _label_toc_after_heading(tokens)
     run: list[Token] = []
     for tok in tokens + [None]:
         if tok is not None and tok.role is None and tok.text[-1].isdigit() and _TOC_ENTRY.search(tok.text[-_TOC_TAIL:]):
@@ -111,6 +112,9 @@ def _label_toc(tokens: list[Token]) -> None:
             for entry in run:
                 entry.role = Role.TOC
         run = []
+
+
+def _label_toc_after_heading(tokens: list[Token]) -> None:
     for i, tok in enumerate(tokens):
         if tok.role is None and tok.text[0] == "目" and _TOC_HEAD.match(tok.text):
             break

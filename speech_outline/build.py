@@ -386,7 +386,7 @@ def _assemble(tokens, headings, placed_tokens, placements):
 
     def freeze(open_node: _Open) -> Node:
         m = open_node.token.marker
-        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title,
+        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title(open_node.token.text),
                     heading_paragraphs[id(open_node.token)], open_node.depth + 1,
                     tuple(open_node.body), tuple(freeze(c) for c in open_node.children))
 

@@ -142,36 +142,42 @@ _HEADING_BREAK = regex.compile(r"[。；;！？!?]")
 
 @attrs.frozen(slots=True)
 class MarkerMatch:
-    """A marker found at the start of a paragraph's text."""
+    """A marker found at the start of a paragraph (or at a lost line break inside one)."""
 
     family: Family
     text: str  # the marker as written, without trailing white space
     ordinal: int
     path: tuple[int, ...]  # decimal numbering: (1, 2, 1); otherwise empty
     series: str  # what continues what: the style, plus the noun of 第X个…是 or the decimal depth
-    title_start: int  # index in the paragraph text where the title begins
-    title: str
+    title_start: int  # where the title begins, counted from the marker's first character
 
     @property
     def style(self) -> str:
         return self.family.style
 
+    def title(self, text: str) -> str:
+        """The heading title in `text`, the paragraph that starts with this marker.
 
-def match_marker(text: str) -> Optional[MarkerMatch]:
-    """The marker at the start of `text` (a paragraph without indentation), if any."""
-    for family, pattern in _BY_FIRST_CHAR.get(text[:1], ()):
-        m = pattern.match(text)
+        Computed on demand: a candidate inside a long paragraph that never becomes a
+        heading must not cost a scan to the paragraph's end."""
+        return cut_title(text[self.title_start:])
+
+
+def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
+    """The marker at `text[pos:]` (a paragraph without indentation), if any."""
+    for family, pattern in _BY_FIRST_CHAR.get(text[pos:pos + 1], ()):
+        m = pattern.match(text, pos)
         if m is not None:
-            found = _read_match(family, m, text)
+            found = _read_match(family, m, text, pos)
             if found is not None:
                 return found
     return None
 
 
-def _read_match(family: Family, m: "regex.Match[str]", text: str) -> Optional[MarkerMatch]:
+def _read_match(family: Family, m: "regex.Match[str]", text: str, pos: int) -> Optional[MarkerMatch]:
     end = m.end()
     after = text[end:end + 1]
-    if family.needs_separator and after and after not in SPACE and not _short_heading(text):
+    if family.needs_separator and after and after not in SPACE and not _short_heading(text, pos):
         return None
     numeral = m.group("num")
     path: tuple[int, ...] = ()
@@ -194,8 +200,7 @@ def _read_match(family: Family, m: "regex.Match[str]", text: str) -> Optional[Ma
     start = end
     while start < len(text) and text[start] in LEAD:
         start += 1
-    return MarkerMatch(family, text[:end].rstrip(LEAD), ordinal, path, series, start,
-                       cut_title(text[start:]))
+    return MarkerMatch(family, text[pos:end].rstrip(LEAD), ordinal, path, series, start - pos)
 
 
 def cut_title(rest: str) -> str:
@@ -206,8 +211,8 @@ def cut_title(rest: str) -> str:
     return rest.strip(LEAD)
 
 
-def _short_heading(text: str) -> bool:
-    return len(text) <= SHORT_HEADING and not _HEADING_BREAK.search(text)
+def _short_heading(text: str, pos: int) -> bool:
+    return len(text) - pos <= SHORT_HEADING and not _HEADING_BREAK.search(text, pos)
 
 
 def family(style: str) -> Family:

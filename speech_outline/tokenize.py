@@ -137,10 +137,11 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
     inner = []
     for joint in _JOINT.finditer(text, 1):
         at = joint.start()
-        found = match_marker(text[at:])
+        found = match_marker(text, at)
         if found is not None and found.style not in _INLINE_STYLES:
             inner.append((at, found))
     glued = len(text) >= _GLUED_DOCUMENT
+    followed = _followed(inner)
     cuts: list[tuple[int, MarkerMatch]] = []
     listed: dict[str, int] = {}  # series → number of an item kept inside this paragraph
     piece_start, piece_marker = 0, tok.marker
@@ -155,7 +156,7 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
             cut = (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)) \
                 and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
         else:
-            cut = _opens_series(found, inner[i + 1:], before in _BREAK_CHARS, glued, before in "：:",
+            cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued, before in "：:",
                                 _glued_to_heading(text, piece_start, piece_marker, at))
         if not cut:
             listed[found.series] = found.ordinal
@@ -173,11 +174,21 @@ def _glued_to_heading(text: str, piece_start: int, piece_marker: Optional[Marker
             and not _SENTENCE_ENDS.search(text, piece_start, at))
 
 
-def _opens_series(found: MarkerMatch, rest: list[tuple[int, MarkerMatch]], after_break: bool,
+def _followed(inner: list[tuple[int, MarkerMatch]]) -> list[bool]:
+    """For each marker, whether the next number of its series comes later in the paragraph."""
+    later: set[tuple[str, int]] = set()
+    flags = [False] * len(inner)
+    for i in range(len(inner) - 1, -1, -1):
+        found = inner[i][1]
+        flags[i] = (found.series, found.ordinal + 1) in later
+        later.add((found.series, found.ordinal))
+    return flags
+
+
+def _opens_series(found: MarkerMatch, followed: bool, after_break: bool,
                   glued: bool, after_colon: bool, under_heading: bool) -> bool:
     """Whether a marker of a series not seen yet starts a heading inside a paragraph."""
     first = found.ordinal == 1
-    followed = any(f.series == found.series and f.ordinal == found.ordinal + 1 for _, f in rest)
     structural = found.style in _STRUCTURAL
     if first and under_heading:  # 一、总体要求（一）指导思想。
         return True

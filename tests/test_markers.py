@@ -64,7 +64,7 @@ def test_catalogue_examples_match_their_own_family(family, example):
 def test_marker_text_style_ordinal_and_title(text, marker, style, ordinal, title):
     found = match_marker(text)
     assert found is not None
-    assert (found.text, found.style, found.ordinal, found.title) == (marker, style, ordinal, title)
+    assert (found.text, found.style, found.ordinal, found.title(text)) == (marker, style, ordinal, title)
 
 
 def test_decimal_markers_carry_their_path():
@@ -101,3 +101,10 @@ def test_title_is_the_first_sentence(rest, title):
 
 def test_latin_capitals_count_from_a_not_as_roman_numerals():
     assert [match_marker(f"{c}、甲").ordinal for c in "ABCDILMVX"] == [1, 2, 3, 4, 9, 12, 13, 22, 24]
+
+
+def test_marker_found_at_a_position_inside_a_paragraph():
+    text = "……的需要。（二）加强建设，是提升能力的需要。党的"
+    found = match_marker(text, 6)
+    assert (found.text, found.ordinal, found.title(text[6:])) == ("（二）", 2, "加强建设，是提升能力的需要。")
+    assert match_marker(text, 5) is None
