@@ -42,23 +42,26 @@ class Paragraph:
     whitespace is kept so that `rebuild` is exact.
     """
 
-    role: Role
-    text: str  # the content, without indentation or line ending
-    start: int  # 0-based code-point offset of `text` in the input
-    line: int  # 1-based line where `text` starts
-    lead: str = ""  # indentation (and, for the first paragraph, leading blank lines)
-    trail: str = ""  # the line ending and any blank lines after it
+    role: Role  #: what the paragraph is in the document
+    text: str  #: the content, without indentation or line ending
+    start: int  #: 0-based code-point offset of `text` in the input
+    line: int  #: 1-based line where `text` starts
+    lead: str = ""  #: indentation (and, for the first paragraph, leading blank lines)
+    trail: str = ""  #: the line ending and any blank lines after it
 
     @property
     def end(self) -> int:
+        """Offset just past `text` (exclusive)."""
         return self.start + len(self.text)
 
     @property
     def raw(self) -> str:
+        """Exactly the input this paragraph covers: lead + text + trail."""
         return self.lead + self.text + self.trail
 
     @property
     def end_line(self) -> int:
+        """The line where `text` ends (paragraph text holds no line break, so `line`)."""
         return self.line + self.text.count("\n")
 
 
@@ -66,29 +69,31 @@ class Paragraph:
 class Marker:
     """An ordinal marker as written at a paragraph start."""
 
-    text: str  # exactly as written: "（一）", "第二，", "1.2.1"
-    style: str  # family id from the catalogue in markers.py: "cn-paren", "law-article"…
-    ordinal: int  # its value: 一 → 1, 第一千零四十 → 1040, 1.2.1 → 1
-    path: tuple[int, ...] = ()  # decimal numbering only: 1.2.1 → (1, 2, 1)
+    text: str  #: exactly as written: "（一）", "第二，", "1.2.1"
+    style: str  #: family id from the catalogue in markers.py: "cn-paren", "law-article"…
+    ordinal: int  #: its value: 一 → 1, 第一千零四十 → 1040, 1.2.1 → 1
+    path: tuple[int, ...] = ()  #: decimal numbering only: 1.2.1 → (1, 2, 1)
 
 
 @attrs.frozen(slots=True)
 class Node:
     """A heading, its section's own body paragraphs, and its sub-headings."""
 
-    marker: Marker
-    title: str  # the heading text after the marker (first sentence of a run-in heading)
-    heading: Paragraph  # the paragraph the heading starts
-    level: int  # 1-based depth in the tree
-    body: tuple[Paragraph, ...] = ()  # paragraphs up to the next heading
-    children: tuple[Node, ...] = ()
+    marker: Marker  #: the ordinal marker the heading starts with
+    title: str  #: the heading text after the marker (first sentence of a run-in heading)
+    heading: Paragraph  #: the paragraph the heading starts
+    level: int  #: 1-based depth in the tree
+    body: tuple[Paragraph, ...] = ()  #: paragraphs up to the next heading
+    children: tuple[Node, ...] = ()  #: the sub-headings, in order
 
     @property
     def line(self) -> int:
+        """1-based line of the marker."""
         return self.heading.line
 
     @property
     def start(self) -> int:
+        """0-based offset of the marker in the input."""
         return self.heading.start
 
     @property
@@ -125,18 +130,18 @@ class Node:
 class Diagnostic:
     """A numbering problem, located at the 1-based line of the heading concerned."""
 
-    line: int
-    code: str  # see diagnostics.CODES
-    message: str
+    line: int  #: 1-based line of the heading concerned
+    code: str  #: see diagnostics.CODES
+    message: str  #: the plain-language explanation
 
 
 @attrs.frozen(slots=True)
 class Outline:
     """A parsed document."""
 
-    paragraphs: tuple[Paragraph, ...]  # the whole input, in order
-    nodes: tuple[Node, ...] = ()  # top-level headings
-    diagnostics: tuple[Diagnostic, ...] = ()
+    paragraphs: tuple[Paragraph, ...]  #: the whole input, in order
+    nodes: tuple[Node, ...] = ()  #: top-level headings
+    diagnostics: tuple[Diagnostic, ...] = ()  #: numbering problems, in document order
 
     def _with_role(self, *roles: Role) -> tuple[Paragraph, ...]:
         return tuple(p for p in self.paragraphs if p.role in roles)
@@ -151,6 +156,7 @@ class Outline:
 
     @property
     def title_paragraphs(self) -> tuple[Paragraph, ...]:
+        """The lines `title` is made of (a repeated page title included)."""
         return self._with_role(Role.TITLE)
 
     @property
@@ -165,14 +171,17 @@ class Outline:
 
     @property
     def preamble(self) -> tuple[Paragraph, ...]:
+        """Text before the first heading: a speech's opening remarks, a notice's lead."""
         return self._with_role(Role.PREAMBLE)
 
     @property
     def noise(self) -> tuple[Paragraph, ...]:
+        """Web-page furniture: kept so the input rebuilds, left out by writers by default."""
         return self._with_role(Role.NOISE)
 
     @property
     def toc(self) -> tuple[Paragraph, ...]:
+        """A table of contents (目录 and its entries), not parsed as the outline."""
         return self._with_role(Role.TOC)
 
     def shape(self) -> tuple:
