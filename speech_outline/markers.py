@@ -7,7 +7,9 @@ generated from `CATALOGUE`.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import NamedTuple, Optional
+
+import re
 
 import attrs
 import regex
@@ -69,7 +71,7 @@ CATALOGUE: tuple[Family, ...] = (
     Family("speech-di", rf"第(?P<num>{CN_NUM})(?:点)?[，,、:：]", "speech", 1,
            ("第一，", "第二、", "第三:"), "Speech ordinal 第X，"),
     Family("speech-di-ge",
-           rf"(?:第(?P<num>{CN_NUM})|(?P<num>首先)一)个(?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
+           rf"(?P<num>第{CN_NUM}|首先一)个(?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
            r"(?:就是|是|[，,：:])",
            "speech", 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
            "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", discourse=True),
@@ -94,7 +96,7 @@ CATALOGUE: tuple[Family, ...] = (
            "Parenthesised ideograph ㈠"),
     Family("decimal",
            rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]{{1,3}}){{1,5}})[.．]?"
-           rf"(?=[{SPACE}]|[\p{{Han}}“《（(])(?![{SPACE}]*[的中亿万千百元年月日倍个号%％])",
+           rf"(?=[{SPACE}]|[\u4e00-\u9fff“《（(])(?![{SPACE}]*[的中亿万千百元年月日倍个号%％])",
            "decimal", 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1"),
     Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", "gbt9704", 3,
            ("1.", "１．"), "GB/T 9704 third level 1."),
@@ -116,7 +118,9 @@ CATALOGUE: tuple[Family, ...] = (
 )
 
 _BY_STYLE = {f.style: f for f in CATALOGUE}
-_COMPILED = tuple((f, regex.compile(f.pattern)) for f in CATALOGUE)
+# Matching uses the standard library's re (several times faster a call); the regex
+# module's partial matching works out, once, which characters can start each family.
+_COMPILED = tuple((f, re.compile(f.pattern)) for f in CATALOGUE)
 # Characters a marker can start with, each with the families (in catalogue order)
 # that can start with it: most paragraphs are dismissed by one dict lookup.
 _CANDIDATE_CHARS = (
@@ -128,16 +132,35 @@ _CANDIDATE_CHARS = (
     + "".join(chr(c) for c in range(0x32B1, 0x32C0))  # ㊱-㊿
     + "".join(chr(c) for c in range(0x2160, 0x216C))  # Ⅰ-Ⅻ
 )
-_BY_FIRST_CHAR: dict[str, tuple[tuple[Family, "regex.Pattern[str]"], ...]] = {}
+class _Matcher(NamedTuple):
+    """The families that can start with one character: tried as one alternation first."""
+
+    combined: "re.Pattern[str]"
+    families: tuple[tuple[Family, "re.Pattern[str]"], ...]
+    groups: tuple[tuple[str, Optional[str]], ...]  # per family: its numeral and noun group names
+
+
+def _matcher(families: tuple[tuple[Family, "re.Pattern[str]"], ...]) -> _Matcher:
+    alternatives = []
+    groups = []
+    for i, (fam, _) in enumerate(families):
+        pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
+        alternatives.append(f"(?P<f{i}>{pattern})")
+        groups.append((f"num{i}", f"noun{i}" if "(?P<noun>" in fam.pattern else None))
+    return _Matcher(re.compile("|".join(alternatives)), families, tuple(groups))
+
+
+_PARTIAL = tuple(regex.compile(f.pattern) for f in CATALOGUE)
+_BY_FIRST_CHAR: dict[str, _Matcher] = {}
 for _ch in _CANDIDATE_CHARS:
-    _fams = tuple(fc for fc in _COMPILED if fc[1].match(_ch, partial=True))
+    _fams = tuple(fc for fc, partial in zip(_COMPILED, _PARTIAL) if partial.match(_ch, partial=True))
     if _fams:
-        _BY_FIRST_CHAR[_ch] = _fams
+        _BY_FIRST_CHAR[_ch] = _matcher(_fams)
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end.
-SENTENCE_END = regex.compile(r"[。！？｡!?]|(?<![0-9０-９])\.(?=\s|$)")
-_HEADING_BREAK = regex.compile(r"[。；;！？!?]")
+SENTENCE_END = re.compile(r"[。！？｡!?]|(?<![0-9０-９])\.(?=\s|$)")
+_HEADING_BREAK = re.compile(r"[。；;！？!?]")
 
 
 @attrs.frozen(slots=True)
@@ -165,38 +188,47 @@ class MarkerMatch:
 
 def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     """The marker at `text[pos:]` (a paragraph without indentation), if any."""
-    for family, pattern in _BY_FIRST_CHAR.get(text[pos:pos + 1], ()):
+    matcher = _BY_FIRST_CHAR.get(text[pos:pos + 1])
+    if matcher is None:
+        return None
+    m = matcher.combined.match(text, pos)
+    if m is None:
+        return None
+    i = int(m.lastgroup[1:])
+    num, noun = matcher.groups[i]
+    found = _read_match(matcher.families[i][0], m.end(), m.group(num), noun and m.group(noun), text, pos)
+    if found is not None:
+        return found
+    for family, pattern in matcher.families[i + 1:]:  # the first fit was refused: try the rest
         m = pattern.match(text, pos)
         if m is not None:
-            found = _read_match(family, m, text, pos)
+            found = _read_match(family, m.end(), m.group("num"), m.groupdict().get("noun"), text, pos)
             if found is not None:
                 return found
     return None
 
 
-def _read_match(family: Family, m: "regex.Match[str]", text: str, pos: int) -> Optional[MarkerMatch]:
-    end = m.end()
+def _read_match(family: Family, end: int, numeral: str, noun: Optional[str], text: str,
+                pos: int) -> Optional[MarkerMatch]:
     after = text[end:end + 1]
     if family.needs_separator and after and after not in SPACE and not _short_heading(text, pos):
         return None
-    numeral = m.group("num")
     path: tuple[int, ...] = ()
     series = family.style
     try:
         if family.style == "speech-discourse":
             ordinal = DISCOURSE_ORDINALS[numeral]
-        elif numeral == "首先":
-            ordinal = 1
+        elif family.style == "speech-di-ge":
+            ordinal = 1 if numeral == "首先一" else ordinal_value(numeral[1:])  # 第二个 → 二
+            series = f"speech-di-ge:{noun}"
         elif family.scheme == "decimal":
-            path = tuple(ordinal_value(part) for part in regex.split(r"[.．]", numeral))
+            path = tuple(ordinal_value(part) for part in re.split(r"[.．]", numeral))
             ordinal = path[-1]
             series = f"decimal-{len(path)}"
         else:
             ordinal = ordinal_value(numeral)
     except ValueError:
         return None
-    if family.style == "speech-di-ge":
-        series = f"speech-di-ge:{m.group('noun')}"
     start = end
     while start < len(text) and text[start] in LEAD:
         start += 1

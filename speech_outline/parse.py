@@ -14,7 +14,7 @@ def parse(text: str) -> Outline:
     """Parse a document's text into its outline."""
     tokens = tokenize(text)
     anatomy.label(tokens)
-    tokens = split_run_together(tokens)
+    tokens = split_run_together(tokens, text)
     paragraphs, nodes, problems = build.build(tokens)
     return Outline(paragraphs, nodes, problems)
 

@@ -6,21 +6,24 @@ exactly. Positions are computed here, once, and carried by everything after.
 """
 from __future__ import annotations
 
+import bisect
 from typing import NamedTuple, Optional
 
 import attrs
-import regex
+import re
 
 from .markers import LEAD, MarkerMatch, match_marker
 from .model import Role
 
-_LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?+")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # Where a lost line break may hide: a marker's first character after a sentence end or
-# white space, or a bracket or 第 right after text (一、总体要求（一）指导思想。).
-_JOINT = regex.compile(
-    r"(?<=[。！？!?；; \t\u3000\u00a0])[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
-    r"1-9１-９\u2460-\u249b\u3220-\u3229\u2160-\u216bA-Z]|(?<=\S)[（(〔【［\[﹙第]"
+# white space, or a bracket or 第 right after text (一、总体要求（一）指导思想。). Both
+# patterns start with a character class, so the whole text is scanned once, quickly.
+_AFTER_BREAK = re.compile(
+    r"[。！？!?；; \t\u3000\u00a0](?=[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
+    r"1-9１-９\u2460-\u249b\u3220-\u3229\u2160-\u216bA-Z])"
 )
+_BRACKET = re.compile(r"[（(〔【［\[﹙第]")
 # Families that writers run on inside a paragraph (表现在一是……二是……; 第一，……第二，……):
 # never split a paragraph at them.
 _INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-ge", "speech-qi",
@@ -32,7 +35,8 @@ _GLUED_DOCUMENT = 400
 _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-section", "law-article",
                          "cn-dun", "cap-dun", "cn-paren"})
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
-_SENTENCE_ENDS = regex.compile(r"[。！？!?；;]")
+_MIN_TITLE = 2  # …and has a title of its own before it (（一）第一部分 is one heading)
+_SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
 _FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
 _BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
@@ -98,25 +102,38 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def split_run_together(tokens: list[Token]) -> list[Token]:
+def split_run_together(tokens: list[Token], text: str) -> list[Token]:
     """Recover lost line breaks: split a paragraph where a marker follows a sentence end
     and continues the numbering of the document (……的需要。（二）加强……).
 
-    Runs after anatomy, on the paragraphs it left unlabelled."""
+    Runs after anatomy, on the paragraphs it left unlabelled; `text` is what `tokens`
+    were made from."""
+    joints = _joints(text)
+    next_joint = 0
     last: dict[str, _Seen] = {}
     out: list[Token] = []
     for tok in tokens:
+        first = bisect.bisect_right(joints, tok.start, next_joint)
+        end = bisect.bisect_left(joints, tok.start + len(tok.text), first)
+        next_joint = end
         if tok.role is not None:  # anatomy's: noise, title, framing…
             out.append(tok)
             continue
         if tok.marker is not None:
             _seen(last, tok.marker)
-        cuts = _cuts(tok, last) if len(tok.text) > 8 else []
+        cuts = _cuts(tok, [j - tok.start for j in joints[first:end]], last) if first < end else []
         if not cuts:
             out.append(tok)
             continue
         out.extend(_split(tok, cuts))
     return out
+
+
+def _joints(text: str) -> list[int]:
+    """Offsets in `text` where a marker could follow a lost line break, in order."""
+    found = {m.end() for m in _AFTER_BREAK.finditer(text)}
+    found.update(m.start() for m in _BRACKET.finditer(text, 1) if not text[m.start() - 1].isspace())
+    return sorted(found)
 
 
 class _Seen(NamedTuple):
@@ -132,11 +149,10 @@ def _seen(last: dict[str, _Seen], found: MarkerMatch) -> None:
     last[found.series] = _Seen(found, False)
 
 
-def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
+def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
     text = tok.text
     inner = []
-    for joint in _JOINT.finditer(text, 1):
-        at = joint.start()
+    for at in joints:
         found = match_marker(text, at)
         if found is not None and found.style not in _INLINE_STYLES:
             inner.append((at, found))
@@ -170,7 +186,7 @@ def _cuts(tok: Token, last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
 def _glued_to_heading(text: str, piece_start: int, piece_marker: Optional[MarkerMatch], at: int) -> bool:
     """A short heading line run into its first sub-heading, with no sentence end
     between them: 一、总体要求（一）指导思想。"""
-    return (piece_marker is not None and at - piece_start <= _GLUED_HEADING
+    return (piece_marker is not None and piece_marker.title_start + _MIN_TITLE <= at - piece_start <= _GLUED_HEADING
             and not _SENTENCE_ENDS.search(text, piece_start, at))
 
 
