@@ -7,14 +7,16 @@ generated from `CATALOGUE`.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
-
+import functools
 import re
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import attrs
-import regex
 
 from .ordinals import ordinal_value
+
+if TYPE_CHECKING:
+    import regex
 
 # Character classes shared by the patterns.
 CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千]{0,7}"
@@ -118,12 +120,9 @@ CATALOGUE: tuple[Family, ...] = (
 )
 
 _BY_STYLE = {f.style: f for f in CATALOGUE}
-# Matching uses the standard library's re (several times faster a call); the regex
-# module's partial matching works out, once, which characters can start each family.
-_COMPILED = tuple((f, re.compile(f.pattern)) for f in CATALOGUE)
 # Characters a marker can start with, each with the families (in catalogue order)
 # that can start with it: most paragraphs are dismissed by one dict lookup.
-_CANDIDATE_CHARS = (
+_CANDIDATE_CHARS = frozenset(
     "第首其再最一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［[﹙"
     "123456789１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     + "".join(chr(c) for c in range(0x2460, 0x249C))  # ①-⑳ ⑴-⒇ ⒈-⒛
@@ -136,26 +135,40 @@ class _Matcher(NamedTuple):
     """The families that can start with one character: tried as one alternation first."""
 
     combined: "re.Pattern[str]"
-    families: tuple[tuple[Family, "re.Pattern[str]"], ...]
+    families: tuple[Family, ...]
     groups: tuple[tuple[str, Optional[str]], ...]  # per family: its numeral and noun group names
 
 
-def _matcher(families: tuple[tuple[Family, "re.Pattern[str]"], ...]) -> _Matcher:
+# Matching uses the standard library's re (several times faster a call than regex);
+# the regex module's partial matching works out which characters can start a family.
+# Both are done the first time a paragraph starts with a given character, so that
+# `import speech_outline` stays quick.
+_BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
+
+
+def _matcher_for(ch: str) -> Optional[_Matcher]:
+    families = tuple(f for f in CATALOGUE if ch in _CANDIDATE_CHARS and _partial(f).match(ch, partial=True))
     alternatives = []
     groups = []
-    for i, (fam, _) in enumerate(families):
+    for i, fam in enumerate(families):
         pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
         alternatives.append(f"(?P<f{i}>{pattern})")
         groups.append((f"num{i}", f"noun{i}" if "(?P<noun>" in fam.pattern else None))
-    return _Matcher(re.compile("|".join(alternatives)), families, tuple(groups))
+    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile("|".join(alternatives)), families, tuple(groups))
+                                  if families else None)
+    return found
 
 
-_PARTIAL = tuple(regex.compile(f.pattern) for f in CATALOGUE)
-_BY_FIRST_CHAR: dict[str, _Matcher] = {}
-for _ch in _CANDIDATE_CHARS:
-    _fams = tuple(fc for fc, partial in zip(_COMPILED, _PARTIAL) if partial.match(_ch, partial=True))
-    if _fams:
-        _BY_FIRST_CHAR[_ch] = _matcher(_fams)
+@functools.lru_cache(maxsize=None)
+def _partial(family: Family) -> "regex.Pattern[str]":
+    import regex  # only for partial matching, once per family
+
+    return regex.compile(family.pattern)
+
+
+@functools.lru_cache(maxsize=None)
+def _compiled(family: Family) -> "re.Pattern[str]":
+    return re.compile(family.pattern)
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end.
@@ -188,7 +201,8 @@ class MarkerMatch:
 
 def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     """The marker at `text[pos:]` (a paragraph without indentation), if any."""
-    matcher = _BY_FIRST_CHAR.get(text[pos:pos + 1])
+    ch = text[pos:pos + 1]
+    matcher = _BY_FIRST_CHAR[ch] if ch in _BY_FIRST_CHAR else _matcher_for(ch)
     if matcher is None:
         return None
     m = matcher.combined.match(text, pos)
@@ -196,11 +210,11 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
         return None
     i = int(m.lastgroup[1:])
     num, noun = matcher.groups[i]
-    found = _read_match(matcher.families[i][0], m.end(), m.group(num), noun and m.group(noun), text, pos)
+    found = _read_match(matcher.families[i], m.end(), m.group(num), noun and m.group(noun), text, pos)
     if found is not None:
         return found
-    for family, pattern in matcher.families[i + 1:]:  # the first fit was refused: try the rest
-        m = pattern.match(text, pos)
+    for family in matcher.families[i + 1:]:  # the first fit was refused: try the rest
+        m = _compiled(family).match(text, pos)
         if m is not None:
             found = _read_match(family, m.end(), m.group("num"), m.groupdict().get("noun"), text, pos)
             if found is not None:
