@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+import re
 
 from .model import Role
 from .tokenize import Token
@@ -21,10 +21,10 @@ _TAIL_TRIGGERS = (
     r"相关(?:推荐|文章|阅读|范文|内容)", r"猜你喜欢", r"热门(?:推荐|文章)", r"延伸阅读", r"推荐阅读",
     r"更多(?:精彩|相关|范文)", r"上一篇", r"下一篇", r"文章来源于网络", r"责任编辑[:：]",
 )
-_TAIL_START = regex.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
+_TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
 # Single lines of site furniture wherever they stand.
-_NOISE_LINE = regex.compile(
+_NOISE_LINE = re.compile(
     r"^(?:"
     r"(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}"  # breadcrumbs: 首页>新闻>正文
     r"|(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
@@ -40,20 +40,20 @@ _NOISE_LINE = regex.compile(
     r")$"
 )
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
-_TOC_HEAD = regex.compile(r"^目\s*录[:：]?$")
-_TOC_ENTRY = regex.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
+_TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
+_TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
 _TOC_TAIL = 24  # an entry's leader and page number sit in its last characters
-_TOC_PAGE = regex.compile(r"[.…·\s]*\d*$")
+_TOC_PAGE = re.compile(r"[.…·\s]*\d*$")
 # A salutation is nothing but forms of address: 同志们： 尊敬的各位领导、各位来宾：
 _ADDRESS = (r"(?:(?:尊敬的|亲爱的)[^，,。！？!?:：、]{1,30}|同志们|各位[^，,。！？!?:：、]{1,12}"
             r"|女士们|先生们|朋友们|老师们|同学们|大家(?:好)?)")
-_SALUTATION = regex.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
+_SALUTATION = re.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
 _SALUTATION_MAX = 40
 _CLOSING_MAX = 30
-_CLOSING = regex.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
+_CLOSING = re.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
 _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
-_META = regex.compile(
+_META = re.compile(
     r"^(?:"
     rf"[(（]?{_DATE}[)）]?.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
     r"|.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号"  # 国办发〔2018〕123号
@@ -63,13 +63,13 @@ _META = regex.compile(
     r"|[(（]此件.{1,10}[)）]"
     r")$"
 )
-_SUBTITLE = regex.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
+_SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
 # A name alone on a line under the title: 张 明, 李晓华 (at most four characters, and
 # not the end of a title broken over lines: 物权编, 实施办法).
-_AUTHOR = regex.compile(r"^\p{Han}(?:[ \u3000]*\p{Han}){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
+_AUTHOR = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
 FRONT_MAX = 15
 _TITLE_MAX = 60
-_PROSE = regex.compile(r"[。！？；!?;]")
+_PROSE = re.compile(r"[。！？；!?;]")
 TITLE_LINES_MAX = 4
 
 

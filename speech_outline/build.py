@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Optional
 
-import regex
+import re
 
 from . import diagnostics as diag
 from .markers import LAST, MarkerMatch
@@ -66,7 +66,7 @@ _VARIANTS = (
 _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in group if a != b}
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
 # An unnumbered line that opens an appendix closes every open section.
-_SECTION_BREAK = regex.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
+_SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
 SIBLING, CHILD, REPLACEMENT = 0, 1, 2
 
