@@ -14,7 +14,15 @@ other files still convert. Nothing here writes files: what to do with the
 output is the caller's choice (the command line writes it atomically).
 
 Writer options are keyword arguments, passed to `speech_outline.formats.write`
-(e.g. ``include_noise=True`` for markdown, opml and chunks, ``indent=2`` for json).
+(e.g. ``include_noise=True`` for markdown, ``prefix_path=True`` for chunks,
+``indent=2`` for json; each format module lists its own).
+
+With ``jobs=N`` the files are converted on N worker processes. A worker that
+dies (killed, out of memory) costs only the file it had; stop early with
+``close()`` or a ``with`` block, which ends the workers at once:
+
+>>> with convert_many(paths, "json", jobs=4) as results:  # doctest: +SKIP
+...     first_bad = next(r for r in results if not r.ok)
 
 An empty file (no bytes, or only white space) is an error, ``"empty file"``: it is
 almost always a failed download or export, and converting it to an empty outline
@@ -23,23 +31,22 @@ warning ``"no headings found"`` in `Result.warnings`.
 """
 from __future__ import annotations
 
-import collections
-import concurrent.futures
 import errno
 import functools
 import inspect
+import multiprocessing
+import multiprocessing.connection
 import os
 import signal
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from . import formats
 from .decode import DecodeError, decode
 from .model import Diagnostic
 from .parse import parse
 
-__all__ = ["EXTENSIONS", "Result", "check_request", "convert_bytes", "convert_file",
+__all__ = ["EXTENSIONS", "Batch", "Result", "check_request", "convert_bytes", "convert_file",
            "convert_many", "writer_accepts"]
 
 # format name → file extension of its output
@@ -122,17 +129,23 @@ def convert_file(path: PathLike, format: Optional[str] = "json", *,
 
 
 def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, jobs: int = 1,
-                 encoding: Optional[str] = None, **options: Any) -> Iterator[Result]:
+                 encoding: Optional[str] = None, **options: Any) -> "Batch":
     """Convert `paths`; yield one `Result` per path, in the order of `paths`.
 
     `format` is json, markdown, opml or chunks, or None to parse only (for the
     diagnostics). `jobs` worker processes convert at once (``jobs=0``: one per
     CPU; 1, the default, converts in this process). At most a few results per
-    worker are held in memory ahead of the one being yielded.
+    worker are held ahead of the one being yielded, so memory stays bounded
+    however many paths there are (`paths` may be a lazy iterator).
 
-    A bad file gives a Result with `error` set; the others still convert. An
+    A bad file gives a Result with `error` set; the others still convert. A
+    worker process that dies (killed, out of memory) costs only the file it
+    was converting: that Result says so and a new worker takes over. An
     unknown format or a writer option the format does not take raises
     ValueError or TypeError at once, before any file is read.
+
+    The returned iterator is also a context manager; `close()` (or leaving the
+    ``with`` block, or Ctrl-C while it waits) stops the workers at once.
     """
     if jobs is None or jobs == 0:
         jobs = os.cpu_count() or 1
@@ -140,49 +153,162 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
         raise ValueError(f"jobs must be 0 or more, not {jobs}")
     check_request(format, options)
     work = functools.partial(convert_file, format=format, encoding=encoding, **options)
-    if jobs == 1:
-        return map(work, paths)
-    return _in_pool(work, paths, jobs)
+    return Batch(work, paths, jobs)
 
 
-def _in_pool(work, paths: Iterable[PathLike], jobs: int) -> Iterator[Result]:
-    pending: collections.deque = collections.deque()  # (path, future), in input order
-    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
-    broken = False
+class Batch(Iterator[Result]):
+    """The results of `convert_many`, in input order.
 
-    def outcome(path, future) -> Result:
-        nonlocal broken
-        if future is not None:
-            try:
-                return future.result()
-            except BrokenProcessPool:
-                broken = True
-        return Result(os.fspath(path), error="not converted: a worker process died")
+    Each worker process has its own pipe and no helper thread is involved, so
+    a worker can be stopped at any moment without leaving anything stuck.
+    """
 
-    try:
-        for path in paths:
-            future = None
-            if not broken:  # once a worker died (killed, out of memory), the pool takes no work
+    def __init__(self, work: Callable[[PathLike], Result], paths: Iterable[PathLike], jobs: int):
+        self._work = work
+        self._paths = enumerate(paths)
+        self._jobs = jobs
+        self._window = 4 * jobs  # results running or waiting for their turn, at most
+        self._workers: dict = {}  # connection → [process, (index, path) being converted or None]
+        self._ready: dict[int, Result] = {}  # finished out of turn, by input index
+        self._next = 0  # the index of the next result to give
+        self._given = 0  # how many paths went to workers
+        self._more = True  # `paths` not exhausted yet
+        self._closed = False
+
+    def __iter__(self) -> "Batch":
+        return self
+
+    def __enter__(self) -> "Batch":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def __next__(self) -> Result:
+        if self._closed:
+            raise StopIteration
+        if self._jobs == 1:
+            for _, path in self._paths:
+                return self._work(path)
+            self.close()
+            raise StopIteration
+        try:
+            while self._next not in self._ready:
+                self._feed()
+                if not any(task for _, task in self._workers.values()):
+                    break  # nothing running, nothing left to start
+                self._collect()
+        except BaseException:  # Ctrl-C while waiting: stop the workers, do not wait for them
+            self.close()
+            raise
+        if self._next not in self._ready:
+            self.close()
+            raise StopIteration
+        self._next += 1
+        return self._ready.pop(self._next - 1)
+
+    def close(self) -> None:
+        """Stop: the workers end now, files being converted are abandoned."""
+        if self._closed:
+            return
+        self._closed = True
+        for conn, (process, task) in list(self._workers.items()):
+            if task is None:
                 try:
-                    future = pool.submit(work, path)
-                except BrokenProcessPool:
-                    broken = True
-            pending.append((path, future))
-            if len(pending) >= 4 * jobs:
-                yield outcome(*pending.popleft())
-        while pending:
-            yield outcome(*pending.popleft())
-    finally:  # also when the consumer stops early or is interrupted
-        for _, future in pending:
-            if future is not None:
-                future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
+                    conn.send(None)  # an idle worker ends by itself
+                except OSError:
+                    pass
+            else:
+                process.terminate()
+        for conn, (process, _) in list(self._workers.items()):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+            conn.close()
+        self._workers.clear()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def _feed(self) -> None:
+        """Give paths to idle workers, starting workers as needed."""
+        while self._more and self._given - self._next < self._window:
+            idle = next((conn for conn, (_, task) in self._workers.items() if task is None), None)
+            if idle is None:
+                if len(self._workers) >= self._jobs:
+                    return
+                idle = self._start_worker()
+            try:
+                index, path = next(self._paths)
+            except StopIteration:
+                self._more = False
+                return
+            self._given += 1
+            self._workers[idle][1] = (index, path)
+            try:
+                idle.send((index, path))
+            except OSError:  # it died before getting the work
+                self._lost(idle)
+
+    def _start_worker(self):
+        ours, theirs = multiprocessing.Pipe()
+        process = multiprocessing.Process(target=_worker, args=(theirs, self._work, os.getpid()),
+                                          daemon=True, name="speech-outline worker")
+        process.start()
+        theirs.close()
+        self._workers[ours] = [process, None]
+        return ours
+
+    def _collect(self) -> None:
+        """Wait until some worker has a result (or has died), and take it."""
+        busy = [conn for conn, (_, task) in self._workers.items() if task is not None]
+        for conn in multiprocessing.connection.wait(busy):
+            try:
+                index, result = conn.recv()
+            except (EOFError, OSError):
+                self._lost(conn)
+                continue
+            self._ready[index] = result
+            self._workers[conn][1] = None
+
+    def _lost(self, conn) -> None:
+        """A worker died: its file fails, the others go on (a new worker is started)."""
+        process, task = self._workers.pop(conn)
+        process.join(5)
+        conn.close()
+        if task is not None:
+            index, path = task
+            code = process.exitcode
+            how = f" (exit code {code})" if code is not None and code >= 0 else (
+                f" (signal {-code})" if code is not None else "")
+            self._ready[index] = Result(os.fspath(path), error=f"not converted: the worker process died{how}")
 
 
-def _worker_init() -> None:
+def _worker(conn, work: Callable[[PathLike], Result], parent: int) -> None:
+    """A worker process: convert the paths it is sent until it is sent None."""
     # Ctrl-C goes to the whole process group: the parent decides what to do, the
     # workers must not each print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        while not conn.poll(1.0):
+            if os.getppid() != parent:  # the parent is gone (killed): nobody wants the result
+                return
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        try:
+            result = work(path)
+        except Exception as exc:  # MemoryError reading a huge file, say: report it, go on
+            result = Result(os.fspath(path), error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
+        conn.send((index, result))
 
 
 def os_message(exc: OSError) -> str:

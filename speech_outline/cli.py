@@ -14,6 +14,7 @@ import shutil
 import stat
 import sys
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from typing import IO, List, Optional
 
@@ -24,7 +25,7 @@ STDIN_NAME = "<stdin>"
 _FORMAT_OF_EXTENSION = {".json": "json", ".md": "markdown", ".markdown": "markdown",
                         ".opml": "opml", ".jsonl": "chunks"}
 
-# writer option → (flag, what it does); passed to the writer only when given
+# writer option → its flag; an option goes to the writer only when its flag is given
 _WRITER_FLAGS = {
     "include_noise": "--include-noise",
     "body_as_children": "--body-as-children",
@@ -65,15 +66,10 @@ outputs:
   the input folder. A file that fails leaves no output (and an older output in
   place). Files are written atomically: a temporary file, then renamed.
 
-writer options (each only for the formats whose writer takes it; another is a
-usage error):
-  --include-noise      keep page furniture (breadcrumbs, footers, related links),
-                       which markdown drops by default; --no-include-noise drops it
-                       from json, which keeps it by default
-  --body-as-children   opml: body paragraphs as child outline items, not notes,
-                       for mind-map apps that do not show notes
-  --prefix-path        chunks: start each chunk's text with its heading path
-  --indent N           json: indent by N spaces
+writer options:
+  Each applies to the formats whose writer takes it; another is a usage error.
+  Page furniture (breadcrumbs, footers, related links) is dropped by markdown and
+  kept by json unless --include-noise / --no-include-noise says otherwise.
   OPML's <dateCreated> is the current time, or SOURCE_DATE_EPOCH when that is set
   (reproducible builds).
 
@@ -85,7 +81,8 @@ examples:
   speech-outline convert --encoding gbk old-notice.txt
 
 exit status: 0 all converted, 1 an input failed or an output could not be
-written (the other inputs still convert), 2 bad usage, 130 interrupted.
+written (the other inputs still convert), 2 bad usage, 130 interrupted (Ctrl-C),
+141 the reader of stdout went away (`| head`).
 """
 
 CHECK_EPILOG = """\
@@ -144,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=MAIN_EPILOG,
-        description="Chinese speeches, official documents and laws → nested outlines "
+        description="Chinese speeches, official documents and laws → nested outlines\n"
                     "(JSON, Markdown, OPML, retrieval chunks).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -177,7 +174,8 @@ def _parser() -> argparse.ArgumentParser:
     opts.add_argument("--include-noise", action=argparse.BooleanOptionalAction, default=None,
                       help="keep (or drop) page furniture: breadcrumbs, footers, counters")
     opts.add_argument("--body-as-children", action="store_true", default=None,
-                      help="opml: body paragraphs as child items")
+                      help="opml: body paragraphs as child items, not notes "
+                           "(for mind-map apps that hide notes)")
     opts.add_argument("--prefix-path", action="store_true", default=None,
                       help="chunks: start each chunk's text with its heading path")
     opts.add_argument("--indent", metavar="N", type=_count, default=None,
@@ -187,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=CHECK_EPILOG, help="report numbering problems (gaps, repeats, restarts…)",
-        description="Check the heading numbering of documents and print each problem as "
+        description="Check the heading numbering of documents and print each problem as\n"
                     "FILE:LINE: message [code].")
     check.add_argument("inputs", nargs="*", metavar="FILE",
                        help="text files, folders (with -r) or - for stdin")
@@ -282,9 +280,10 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
 
     stdout = sys.stdout.buffer
     failed = 0
+    results = _results(inputs, fmt, args, options)
     try:
         reporter.start(len(inputs), shares_terminal=to_stdout and _isatty(sys.stdout))
-        for item, result in _results(inputs, fmt, args, options):
+        for item, result in results:
             reporter.step(item.name)
             if not result.ok:
                 failed += 1
@@ -327,6 +326,7 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
                     reporter.error(args.output, f"cannot write: {batch.os_message(exc)}")
                     return 1
     finally:
+        results.close()  # stops the worker processes of -j, also on Ctrl-C
         reporter.close()
         if sink is not None:
             sink.discard()  # no-op once committed
@@ -355,13 +355,16 @@ def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str) -> None:
 # ---------------------------------------------------------------- check
 
 def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
+    from . import batch
+
     _check_encoding(args.encoding)
     inputs = _expand(args.inputs, args.recursive)
     failed = problems = 0
     out = sys.stdout.buffer
+    results = _results(inputs, None, args, {})
     reporter.start(len(inputs), shares_terminal=_isatty(sys.stdout))
     try:
-        for item, result in _results(inputs, None, args, {}):
+        for item, result in results:
             reporter.step(item.name)
             if not result.ok:
                 failed += 1
@@ -374,9 +377,16 @@ def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
             if lines:
                 problems += len(lines)
                 reporter.clear()
-                out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                out.flush()
+                try:
+                    out.write(("\n".join(lines) + "\n").encode("utf-8"))
+                    out.flush()
+                except BrokenPipeError:
+                    raise
+                except OSError as exc:
+                    reporter.error("<stdout>", f"cannot write: {batch.os_message(exc)}")
+                    return 1
     finally:
+        results.close()
         reporter.close()
     return 1 if failed or problems else 0
 
@@ -452,9 +462,7 @@ def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace,
             else:
                 yield item, next(results)
     finally:
-        close = getattr(results, "close", None)
-        if close is not None:  # stop the worker processes
-            close()
+        results.close()  # stop the worker processes (at once when interrupted)
 
 
 # ---------------------------------------------------------------- outputs
@@ -567,6 +575,7 @@ class _Reporter:
         self.total = self.done = 0
         self.bar = False
         self.drawn = False
+        self.name = ""  # the input last done, shown after the bar
 
     def start(self, total: int, shares_terminal: bool = False) -> None:
         self.total, self.done = total, 0
@@ -606,11 +615,32 @@ class _Reporter:
             return
         if name is not None:
             self.name = name
-        width = shutil.get_terminal_size((80, 24)).columns
+        try:
+            width = os.get_terminal_size(self.stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            width = shutil.get_terminal_size((80, 24)).columns
         count = f" {self.done}/{self.total} "
         cells = max(10, min(30, width // 3))
         full = cells * self.done // max(1, self.total)
-        line = f"[{'#' * full}{'.' * (cells - full)}]{count}{getattr(self, 'name', '')}"
-        self.stream.write("\r\x1b[K" + line[: max(0, width - 1)])
+        bar = f"[{'#' * full}{'.' * (cells - full)}]{count}"
+        line = bar + _fit(self.name, width - 1 - len(bar))
+        self.stream.write("\r\x1b[K" + line)
         self.stream.flush()
         self.drawn = True
+
+
+def _fit(text: str, columns: int) -> str:
+    """`text`, or its end after '…', in at most `columns` terminal columns (CJK: two each)."""
+    def width(ch: str) -> int:
+        return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    if columns <= 0:
+        return ""
+    if sum(map(width, text)) <= columns:
+        return text
+    kept, used = [], 1
+    for ch in reversed(text):
+        used += width(ch)
+        if used > columns:
+            break
+        kept.append(ch)
+    return "…" + "".join(reversed(kept))
