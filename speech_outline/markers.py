@@ -29,7 +29,8 @@ AR_OPEN = r"[（(﹙]"
 AR_CLOSE = r"[）)﹚]"
 SPACE = " \t\u3000\u00a0"
 # Whitespace (and zero-width characters web pages leave) trimmed around paragraph text.
-LEAD = SPACE + "\u200b\u200c\u200d\ufeff\u2002\u2003\u2009\x0b\x0c"
+LEAD = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} - {"\n", "\r"}
+                      | set(SPACE) | set("\u200b\u200c\u200d\u2060\ufeff")))
 
 # What decides "a short heading line" for families that may run into their title
 # without a separator (第一章总则) but must not swallow ordinary prose (第一节课上……).

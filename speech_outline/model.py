@@ -212,13 +212,15 @@ def join_title_lines(lines) -> str:
 
 
 def close_letter_spacing(text: str) -> str:
-    """'国 家 粮 食' → '国家粮食'; leaves ordinary spaced phrases alone."""
+    """'国 家 粮 食' → '国家粮食', '总　　则' → '总则'; leaves other spaced text alone."""
     parts = text.split()
-    if len(parts) > 2 and all(len(p) == 1 for p in parts):
-        return "".join(parts)
-    if len(parts) == 2 and all(len(p) == 1 for p in parts):  # 总　　则
+    if len(parts) >= 2 and all(len(p) == 1 and _is_han(p) for p in parts):
         return "".join(parts)
     return text
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _is_cjk(ch: str) -> bool:
