@@ -30,7 +30,7 @@ _INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-
                             "speech-discourse"})
 # A new series (number one) found inside a paragraph is taken only in text this long:
 # a document pasted as one line, not a paragraph that happens to enumerate.
-_GLUED_DOCUMENT = 400
+_GLUED_DOCUMENT = 1200  # longer than the longest paragraphs of government work reports
 # Structural families that open a new series at a sentence end of such a text.
 _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-section", "law-article",
                          "cn-dun", "cap-dun", "cn-paren"})
@@ -157,7 +157,7 @@ def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[i
         if found is not None and found.style not in _INLINE_STYLES:
             inner.append((at, found))
     glued = len(text) >= _GLUED_DOCUMENT
-    followed = _followed(inner)
+    followed = _followed(inner, text, glued)
     cuts: list[tuple[int, MarkerMatch]] = []
     listed: dict[str, int] = {}  # series → number of an item kept inside this paragraph
     piece_start, piece_marker = 0, tok.marker
@@ -172,7 +172,7 @@ def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[i
             cut = (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)) \
                 and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
         else:
-            cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued, before in "：:",
+            cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued,
                                 _glued_to_heading(text, piece_start, piece_marker, at))
         if not cut:
             listed[found.series] = found.ordinal
@@ -190,19 +190,22 @@ def _glued_to_heading(text: str, piece_start: int, piece_marker: Optional[Marker
             and not _SENTENCE_ENDS.search(text, piece_start, at))
 
 
-def _followed(inner: list[tuple[int, MarkerMatch]]) -> list[bool]:
-    """For each marker, whether the next number of its series comes later in the paragraph."""
+def _followed(inner: list[tuple[int, MarkerMatch]], text: str, glued: bool) -> list[bool]:
+    """For each marker, whether the next number of its series comes later in the paragraph
+    where a lost break could be (after a full stop; in run-on text, after any break)."""
+    breaks = _BREAK_CHARS if glued else _FULL_STOPS
     later: set[tuple[str, int]] = set()
     flags = [False] * len(inner)
     for i in range(len(inner) - 1, -1, -1):
-        found = inner[i][1]
+        at, found = inner[i]
         flags[i] = (found.series, found.ordinal + 1) in later
-        later.add((found.series, found.ordinal))
+        if text[at - 1] in breaks:
+            later.add((found.series, found.ordinal))
     return flags
 
 
 def _opens_series(found: MarkerMatch, followed: bool, after_break: bool,
-                  glued: bool, after_colon: bool, under_heading: bool) -> bool:
+                  glued: bool, under_heading: bool) -> bool:
     """Whether a marker of a series not seen yet starts a heading inside a paragraph."""
     first = found.ordinal == 1
     structural = found.style in _STRUCTURAL
@@ -212,7 +215,8 @@ def _opens_series(found: MarkerMatch, followed: bool, after_break: bool,
         return first or followed
     if after_break and structural and (first and (glued or followed)):
         return True
-    return glued and followed and (after_break or after_colon)
+    # items introduced by a colon are an inline list (包括：（一）……；（二）……), never a lost break
+    return glued and followed and after_break
 
 
 def _split(tok: Token, cuts: list[tuple[int, MarkerMatch]]) -> list[Token]:

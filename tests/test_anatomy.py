@@ -160,3 +160,11 @@ def test_list_running_on_inside_a_paragraph_is_not_split():
 def test_continuation_after_a_semicolon_is_not_a_lost_break():
     text = "（一）总体要求\n要做好以下工作：加强组织领导；（二）加强资金保障。\n"
     assert [n.marker.text for n in parse(text).walk()] == ["（一）"]
+
+
+@pytest.mark.parametrize("lead", ["包括：", "包括。", "包括，"])
+def test_inline_list_inside_a_paragraph_stays_body(lead):
+    sentence = "各地区各部门要高度重视安全生产工作，切实加强组织领导，压实工作责任。" * 9
+    text = f"一、总体要求\n{sentence}{lead}（一）加强组织领导；（二）完善体制机制；（三）强化监督检查。{sentence}\n二、主要任务\n"
+    outline = parse(text)
+    assert [(n.line, n.marker.text) for n in outline.walk()] == [(1, "一、"), (3, "二、")]
