@@ -212,13 +212,15 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
     stack = state.stack
-    continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
-    open_series = [c for c in continuations if c[2] is not None]
-    if len(open_series) == 1 and open_series[0][2] == 0.0:
+    series = cand.series
+    same = [depth for depth, frame in enumerate(stack) if frame.series == series]
+    if len(same) == 1 and stack[same[0]].match.ordinal + 1 == cand.ordinal and not cand.path \
+            and not any(_MIXED.get((frame.match.style, cand.style)) is not None for frame in stack):
         # the number follows on in the only open series it can belong to: every other
         # option costs at least REPLACE more, so there is nothing to weigh
-        depth, frame, _ = open_series[0]
-        return [(0.0, SIBLING, depth, frame)]
+        depth = same[0]
+        return [(0.0, SIBLING, depth, stack[depth])]
+    continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
     options = []
     for depth, frame, cost in continuations:
         parent = stack[depth - 1] if depth else None
@@ -347,51 +349,38 @@ def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) 
             if p is not None and t.marker.family.discourse and sizes[p.series_id] < 2]
 
 
-class _Open:
-    __slots__ = ("token", "depth", "body", "children")
-
-    def __init__(self, token: Token, depth: int) -> None:
-        self.token = token
-        self.depth = depth
-        self.body: list[Paragraph] = []
-        self.children: list[_Open] = []
-
-
-def _paragraph(tok: Token, role: Role) -> Paragraph:
-    return Paragraph(role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
-
-
 def _assemble(tokens, headings, placed_tokens, placements):
-    roots: list[_Open] = []
-    path: list[_Open] = []
+    # An open section is a list [marker, heading paragraph, depth, body, children]: the
+    # tree is built on lists, in one pass, then frozen bottom-up.
+    roots: list[list] = []
+    path: list[list] = []
     paragraphs: list[Paragraph] = []
-    heading_paragraphs: dict[int, Paragraph] = {}
+    append = paragraphs.append
     for tok in tokens:
         placement = headings.get(id(tok))
         if placement is not None:
-            para = _paragraph(tok, Role.HEADING)
-            heading_paragraphs[id(tok)] = para
+            para = Paragraph(Role.HEADING, tok.text, tok.start, tok.line, tok.lead, tok.trail)
             depth = min(placement.depth, len(path))
-            node = _Open(tok, depth)
-            (path[depth - 1].children if depth else roots).append(node)
+            section = [tok.marker, para, depth, [], []]
+            (path[depth - 1][4] if depth else roots).append(section)
             del path[depth:]
-            path.append(node)
+            path.append(section)
         elif tok.role is None:
-            para = _paragraph(tok, Role.BODY if path else Role.PREAMBLE)
+            para = Paragraph(Role.BODY if path else Role.PREAMBLE, tok.text, tok.start, tok.line,
+                             tok.lead, tok.trail)
             if path:
-                path[-1].body.append(para)
+                path[-1][3].append(para)
         else:
-            para = _paragraph(tok, tok.role)
-        paragraphs.append(para)
+            para = Paragraph(tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
+        append(para)
 
-    def freeze(open_node: _Open) -> Node:
-        m = open_node.token.marker
-        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title(open_node.token.text),
-                    heading_paragraphs[id(open_node.token)], open_node.depth + 1,
-                    tuple(open_node.body), tuple(freeze(c) for c in open_node.children))
+    def freeze(section: list) -> Node:
+        m, para, depth, body, children = section
+        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title(para.text), para, depth + 1,
+                    tuple(body), tuple(map(freeze, children)))
 
     problems = _diagnose(placed_tokens, placements)
-    return tuple(paragraphs), tuple(freeze(r) for r in roots), problems
+    return tuple(paragraphs), tuple(map(freeze, roots)), problems
 
 
 def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tuple[Diagnostic, ...]:
