@@ -1,26 +1,45 @@
 """Hypothesis strategies: outline trees, and the Chinese documents that render them.
 
 Requires the ``hypothesis`` package (``pip install 'speech-outline[hypothesis]'``).
-Nothing else in speech_outline imports this module, so ``import speech_outline``
-never imports hypothesis.
+Nothing else in speech_outline imports this module: ``import speech_outline`` never
+imports hypothesis.
 
 Each generated document carries its true outline, worked out while it was written
 (never by running a parser), so the strategies test any outline parser, ours or
 yours::
 
-    from hypothesis import given
-    from speech_outline.strategies import documents
+    from hypothesis import given, strategies as st
+    from speech_outline.strategies import documents, outline_trees
 
-    def my_outline(text):  # your parser, as nested (marker, title, line, children)
-        ...
+    def my_outline(text):
+        "Your parser, giving nested (marker, title, line, children) tuples."
 
     @given(documents(scheme="gbt9704", max_depth=4, noise=True))
     def test_my_parser(doc):
         assert my_outline(doc.text) == doc.tuples()
 
     # composable: documents of your own trees, with your own titles
-    @given(documents(tree=outline_trees(scheme="law", min_depth=3), titles=st.sampled_from(["总则", "附则"])))
-    def test_law(doc): ...
+    @given(documents(tree=outline_trees(scheme="law", min_depth=3),
+                     titles=st.sampled_from(["总则", "法律责任", "附则"]), crlf=True))
+    def test_my_parser_on_laws(doc):
+        assert my_outline(doc.text) == doc.tuples()
+
+The public API:
+
+* ``documents(...)`` → ``GeneratedDocument``: ``.text``, ``.expected`` (a tuple of
+  ``ExpectedHeading``: marker, style, ordinal, title, line, level, decimal path, the
+  section's own text, children), ``.tuples()`` (nested (marker, title, line, children)),
+  ``.shape()`` (as ``speech_outline.Outline.shape()``), ``.title``, ``.paragraphs``
+  (every paragraph's line, role and text), ``.late_starts``, ``.tree``, ``.options``.
+* ``outline_trees(...)`` → ``OutlineTree`` (a plain tree spec: the marker style of each
+  level and ``TreeNode(style, ordinal, children, path)``); ``ladders(...)`` → the
+  (scheme, styles per level) pairs the trees use.
+* ``heading_titles()``, ``body_paragraphs()``, ``lookalike_paragraphs()``: the text
+  pieces on their own.
+* ``chinese_numeral(n)`` (1040 → 一千零四十), ``marker_text(style, n)`` ('cn-paren',
+  3 → （三）), ``outline_tuples(outline)`` (a parsed ``speech_outline.Outline`` in the
+  form of ``GeneratedDocument.tuples()``); ``SCHEMES``, ``STYLES`` (the catalogue's
+  style ids, all of which are generated), ``LOOKALIKE_STARTS``, ``INDENTS``.
 
 What a document contains, and what its outline is, follows the corpus rules
 (``FORMAT.md``): a heading starts a paragraph with an ordinal marker; its title is
@@ -30,39 +49,45 @@ mark; discourse ordinals (首先/其次/最后, 第X个…是, 其一) come in s
 more; web noise and tables of contents are never headings.
 
 The strategies only write documents with one correct reading. Where a shape is
-genuinely ambiguous, the strategies avoid it instead of guessing. These limits are
-deliberate, and a parser is not expected to read the following shapes one way:
+genuinely ambiguous, they avoid it instead of guessing; a parser is not expected to
+read the following shapes one way:
 
-* Every level uses one marker style, and the styles follow the usual order of their
-  scheme (GB/T 9704 一、>（一）>1.>（1）>①, law 编>分编>章>节>条>款>（一）,
-  decimal 1 > 1.1 > 1.1.1). Two spellings of one level (1. and 1、) are never used
-  at two levels: "1、" under "1." could be a sub-list or a sloppy sibling.
-* Speech points (一是, 一要, 首先, 其一, 第一个…是) are leaves: a "1." after "一是"
-  may start a sub-list or a new list.
-* A title never starts with a numeral or a digit ("一、三年来的工作" could be
-  "一、三" look-alike prose, "1.2024年…" a number), nor with a character that
-  the marker families use to tell prose from markers (一要素, 1.5亿).
+* Every marker style keeps one place in the ladder of levels, and the styles follow
+  the usual order of their scheme (GB/T 9704 一、>（一）>1.>（1）>①, law
+  编>分编>章>节>条>款>（一）, decimal 1 > 1.1 > 1.1.1). A heading may skip a level
+  (a 章 with 条 directly, beside 章 with 节), but two spellings of one level (1. and
+  1、) are never used at two levels: "1、" under "1." could be a sub-list or a
+  sloppy sibling.
+* Speech points (一是, 一要, 首先, 其一, 第一个…是) are leaves, and their series start at
+  one: a "1." after "一是" may start a sub-list or a new list, and a "二是" first
+  follows an inline 一是.
+* A title never starts with a numeral or a digit ("一、三年来的工作" could be the
+  look-alike "一、三年级", "1.2024年…" a number), nor with a character the marker
+  families use to tell prose from markers (一要素, 1.5亿).
 * Markers that need a separator (第一章, 第一部分, 第一条, 1　总则) get one unless
-  the heading is a short line: "第一节课上……" is prose.
+  the heading is a short line: "第一节课上……" is prose. 编, 章 and 节 are line headings.
+* Arabic numbers in square or lenticular brackets ([1], 【1】) are citations, so
+  （1）-style markers use round brackets; （一）-style markers use any bracket.
 * Body paragraphs never start with a marker, only with look-alikes that a reader
   does not take for one (一、二季度…, 2024年…, 1.5亿元…, 第一时间…, 一岗双责…);
-  enumerations inside a paragraph (表现在：一是……二是……) are body text.
-  Discourse words are not used as look-alikes (a lone 首先 is not a heading, but
-  two paragraphs starting 首先 and 其次 are).
+  enumerations inside a paragraph (表现在：一是……；二是……) are body text, in short
+  paragraphs and in long ones (400–700 characters). Discourse words are not used as
+  look-alikes (a lone 首先 is not a heading, but two paragraphs starting 首先 and 其次 are).
 * Body paragraphs follow their heading directly: text after a section's last
   sub-heading belongs, for every reader, to that sub-heading.
 
 Why no ``hypothesis`` entry point: the entry point exists to register strategies
-for types (``st.from_type``). Nobody asks hypothesis for an arbitrary ``Outline``:
-an outline without the text it came from tests nothing, and documents need
-arguments (scheme, depth, noise) that ``from_type`` cannot pass. Registering would
-import speech_outline into every hypothesis run of every project that has it
-installed, for no use; so this module registers nothing. Use ``documents()``
-and ``outline_trees()`` directly.
+for types (``st.from_type``). Nobody asks hypothesis for an arbitrary ``Outline``: an
+outline without the text it came from tests nothing, and documents need arguments
+(scheme, depth, noise) that ``from_type`` cannot pass. Registering would import
+speech_outline into every hypothesis run of every project that has it installed,
+for no use; so this module registers nothing. Call ``documents()`` and
+``outline_trees()`` directly.
 """
 from __future__ import annotations
 
-from typing import Any, Collection, Iterable, Optional
+import random
+from typing import Any, Collection, Optional
 
 import attrs
 
@@ -135,6 +160,7 @@ _SEPARATORS: dict[str, tuple[str, ...]] = {
     "speech-shi": ("",), "speech-yao": ("",),
 }
 _DEFAULT_SEPARATORS = ("", " ", "\u3000")
+_SEPARATOR_CHARS = " \t\u3000"
 _NEEDS_SEPARATOR = frozenset({"law-part", "law-subpart", "law-chapter", "law-section", "part", "decimal-bare"})
 _LAW_UNITS = {"law-part": "编", "law-subpart": "分编", "law-chapter": "章", "law-section": "节",
               "law-article": "条", "law-clause": "款"}
@@ -144,7 +170,7 @@ _GBT_SLOTS = (("part", "roman"), ("cn-dun", "cn-dot", "cap-dun"), ("cn-paren", "
               ("arabic-dot", "arabic-dun", "digit-stop"), ("arabic-paren", "paren-digit"),
               ("circled", "arabic-half-paren"))
 _LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
-              ("law-clause",), ("cn-paren",))
+              ("law-clause",), ("cn-dun",), ("cn-paren",), ("arabic-dot", "arabic-dun"))
 _SPEECH_SLOTS = (("part",), ("cn-dun", "cn-dot"), ("cn-paren",), ("speech-di",), POINT_STYLES)
 SCHEMES = ("gbt9704", "law", "speech", "decimal")
 
@@ -218,20 +244,26 @@ _HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(",
 _PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
     "cn-dot": ("．", "."), "cap-dun": ("、", "．", "."), "arabic-dot": (".", "．"),
     "arabic-half-paren": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
-    "speech-di": ("，", "、", "："), "speech-qi": ("，", "、"), "speech-discourse": ("，", "："),
+    "speech-di": ("，", "、", "："), "speech-di-dian": ("", "", "点"), "speech-qi": ("，", "、"),
+    "speech-discourse": ("，", "："),
     "speech-di-ge": ("是", "就是"), "decimal": (".", "．"),
 }
 _BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"), ("［", "］"), ("﹙", "﹚"))
+_ROUND = (("（", "）"), ("(", ")"), ("﹙", "﹚"))
 
 
-def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, look: Optional[_Look] = None,
+def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, full_width: bool = True,
                 noun: str = "方面") -> str:
     """The marker of a style and ordinal as a writer puts it: ('cn-paren', 3) → '（三）'.
 
     `path` is the decimal numbering ((1, 2, 1) → '1.2.1'); for 'speech-discourse' the
-    ordinal 0 is 最后; `noun` is the noun of 第X个…是.
+    ordinal 0 is 最后; `noun` is the noun of 第X个…是; `full_width=False` writes (三), 第三,
     """
-    lk = look if look is not None else _Look()
+    look = _Look(full_width=full_width, brackets=_BRACKETS[0] if full_width else _BRACKETS[1])
+    return _marker(look, style, ordinal, path, noun)
+
+
+def _marker(lk: "_Look", style: str, ordinal: int, path: tuple[int, ...], noun: str) -> str:
     wide = lk.wide_digits
     p = lk.punct
     if style in _LAW_UNITS or style == "part":
@@ -239,7 +271,8 @@ def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, look: O
         num = _fw(str(ordinal), wide) if lk.law_digits else chinese_numeral(ordinal)
         return f"第{num}{unit}"
     if style == "speech-di":
-        return f"第{chinese_numeral(ordinal)}{p(lk.variant(style, '，'))}"
+        dian = "点" if lk.variant("speech-di-dian", "") else ""
+        return f"第{chinese_numeral(ordinal)}{dian}{p(lk.variant(style, '，'))}"
     if style == "speech-di-ge":
         if ordinal == 1 and lk.di_ge_first:
             return f"首先一个{noun}是"
@@ -271,7 +304,9 @@ def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, look: O
     if style == "arabic-dun":
         return _fw(str(ordinal), wide) + "、"
     if style == "arabic-paren":
-        return lk.brackets[0] + _fw(str(ordinal), wide) + lk.brackets[1]
+        # Arabic numbers in square or lenticular brackets are citations ([1], 【1】), not markers
+        opening, closing = lk.brackets if lk.brackets in _ROUND else _BRACKETS[0]
+        return opening + _fw(str(ordinal), wide) + closing
     if style == "arabic-half-paren":
         return _fw(str(ordinal), wide) + lk.variant(style, ")")
     if style == "circled":
@@ -387,8 +422,8 @@ def ladders(*, scheme: str = "any", styles: Optional[Collection[str]] = None, mi
 
 def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = None, min_depth: int = 1,
                   max_depth: int = 6, max_width: int = 4, max_headings: int = 40,
-                  continuous: Optional[bool] = None, offsets: Optional[bool] = None
-                  ) -> st.SearchStrategy[OutlineTree]:
+                  continuous: Optional[bool] = None, offsets: Optional[bool] = None,
+                  skips: Optional[bool] = None) -> st.SearchStrategy[OutlineTree]:
     """Trees of headings whose real depth is between `min_depth` and `max_depth` levels.
 
     Each node has 1 to `max_width` children (two or more for discourse ordinals, which
@@ -397,7 +432,9 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
     kept). `continuous`: numbering continues across parents at some levels (law
     articles always do, as do （一）… in some reports), which is how numbers like
     十一、 or 第二十一条 appear; `offsets`: the first series may start above one, as an
-    excerpt does (第五编 … 第一千零四十条). None lets hypothesis choose.
+    excerpt does (第五编 … 第一千零四十条); `skips`: a heading may have its children
+    one style further down the ladder (a 章 with 条 directly while other 章 have 节;
+    一、 with 1. directly while other 一、 have （一）). None lets hypothesis choose.
     """
     _check_depth(min_depth, max_depth)
     if max_width < 1:
@@ -408,25 +445,35 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
     @st.composite
     def draw_tree(draw):
         name, ladder = draw(ladder_strategy)
-        budget = [max_headings]
-        shape = _draw_shape(draw, ladder, 0, max_width, budget, True)
         modes = []
         for style in ladder:
             if style == "law-article":
                 modes.append(True)
-            elif style in _CAPACITY or style in DISCOURSE_STYLES or style in ("decimal", "decimal-bare"):
+            elif style in _CAPACITY or style in DISCOURSE_STYLES or style in _DECIMAL:
                 modes.append(False)
             elif continuous is None:
                 modes.append(draw(st.booleans()))
             else:
                 modes.append(continuous)
+        # a level may be skipped when what comes below it restarts its numbering (or is a
+        # law article, numbered through the whole law)
+        skippable = [0 < i and i + 1 < len(ladder) and ladder[i] not in _DECIMAL
+                     and ladder[i + 1] not in _DECIMAL and (not modes[i + 1] or ladder[i + 1] == "law-article")
+                     for i in range(len(ladder))]
+        may_skip = skips is not False and any(skippable)
+        if may_skip and skips is None:
+            may_skip = draw(st.booleans())
+        budget = [max_headings]
+        shape = _draw_shape(draw, ladder, 0, max_width, budget, True, skippable if may_skip else None)
         starts = []
         for level, style in enumerate(ladder):
+            # speech points never start above one: a 二是 first is read as following an
+            # inline 一是 in the paragraph before it
             can = (level == 0 or style == "law-article") and style not in _CAPACITY \
-                and style not in DISCOURSE_STYLES and style not in ("decimal", "decimal-bare")
+                and style not in POINT_STYLES and style not in _DECIMAL
             use = can and (draw(st.booleans()) if offsets is None else offsets)
             if use:
-                count = _count_at(shape, 0, level)
+                count = _count_at(shape, level)
                 # Arabic numerals stop at 999 (three digits), Chinese at 9999
                 limit = (999 if style.startswith("arabic") else 1260) - count
                 starts.append(draw(st.integers(2, max(2, min(limit, 60)))
@@ -434,51 +481,57 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
             else:
                 starts.append(1)
         counters = list(starts)
-        nodes = _number(draw, shape, ladder, 0, modes, counters, starts, ())
+        nodes = _number(draw, 0, shape, ladder, modes, counters, starts, ())
         return OutlineTree(name, ladder, nodes)
 
     return draw_tree()
 
 
-def _count_at(shape, level: int, target: int) -> int:
-    if level == target:
-        return len(shape)
-    return sum(_count_at(kids, level + 1, target) for kids in shape)
+_DECIMAL = ("decimal", "decimal-bare")
 
 
-def _draw_shape(draw, ladder, level, max_width, budget, must_reach) -> list:
-    style = ladder[level]
+def _count_at(shape, target: int) -> int:
+    """How many nodes of the shape stand at ladder index `target`."""
+    return sum((index == target) + _count_at(kids, target) for index, kids in shape)
+
+
+def _draw_shape(draw, ladder, index, max_width, budget, must_reach, skippable) -> list:
+    """A list of (ladder index, children) for one series at ladder index `index`."""
+    style = ladder[index]
     lo = 2 if style in DISCOURSE_STYLES else 1
     hi = max(lo, min(max_width, _CAPACITY.get(style, max_width)))
     n = draw(st.integers(lo, hi)) if budget[0] > 0 else lo
     budget[0] -= n
-    deep = draw(st.integers(0, n - 1)) if must_reach and level + 1 < len(ladder) else -1
+    deep = draw(st.integers(0, n - 1)) if must_reach and index + 1 < len(ladder) else -1
     shape = []
     for i in range(n):
         kids: list = []
-        if level + 1 < len(ladder):
+        if index + 1 < len(ladder):
             if i == deep or (budget[0] > 0 and draw(st.booleans())):
-                kids = _draw_shape(draw, ladder, level + 1, max_width, budget, i == deep)
-        shape.append(kids)
+                below = index + 1
+                if i != deep and skippable and skippable[below] and draw(st.integers(0, 3)) == 0:
+                    below += 1
+                kids = _draw_shape(draw, ladder, below, max_width, budget, i == deep, skippable)
+        shape.append((index, kids))
     return shape
 
 
-def _number(draw, shape, ladder, level, modes, counters, starts, parent_path) -> tuple[TreeNode, ...]:
-    style = ladder[level]
+def _number(draw, index, shape, ladder, modes, counters, starts, parent_path) -> tuple[TreeNode, ...]:
+    style = ladder[index]
     n = len(shape)
     if style == "speech-discourse":
         ordinals = draw(st.sampled_from({2: [(1, 2), (1, 0)], 3: [(1, 2, 0), (1, 2, 3)],
                                          4: [(1, 2, 3, 0)]}[n]))
-    elif modes[level]:
-        ordinals = tuple(range(counters[level], counters[level] + n))
-        counters[level] += n
+    elif modes[index]:
+        ordinals = tuple(range(counters[index], counters[index] + n))
+        counters[index] += n
     else:
-        first = starts[level] if level == 0 else 1
+        first = starts[index] if index == 0 else 1
         ordinals = tuple(range(first, first + n))
     nodes = []
-    for ordinal, kids in zip(ordinals, shape):
-        path = parent_path + (ordinal,) if style in ("decimal", "decimal-bare") else ()
-        children = _number(draw, kids, ladder, level + 1, modes, counters, starts, path) if kids else ()
+    for ordinal, (_, kids) in zip(ordinals, shape):
+        path = parent_path + (ordinal,) if style in _DECIMAL else ()
+        children = _number(draw, kids[0][0], kids, ladder, modes, counters, starts, path) if kids else ()
         nodes.append(TreeNode(style, ordinal, children, path))
     return tuple(nodes)
 
@@ -514,40 +567,70 @@ LOOKALIKE_STARTS = ("一、二季度，", "三、四月份，", "一、二、三
                     "第三方评估显示，", "一些地方", "第一书记", "第二批主题教育中，", "十一届三中全会以来，")
 
 
-def _vo(draw) -> str:
-    return draw(st.sampled_from(_VERBS)) + draw(st.sampled_from(_OBJECTS))
+class _Drawn:
+    """Choices made by hypothesis (they shrink): for titles and what decides a paragraph's kind."""
+
+    def __init__(self, draw):
+        self._draw = draw
+
+    def choice(self, options):
+        return self._draw(st.sampled_from(options))
+
+    def integer(self, low: int, high: int) -> int:
+        return self._draw(st.integers(low, high))
 
 
-def _clause(draw) -> str:
-    return draw(st.sampled_from(_SUBJECTS)) + draw(st.sampled_from(_MODALS)) + _vo(draw)
+class _Seeded:
+    """Choices made by a seeded random generator: for the words of prose, which decide
+    nothing about the outline (hundreds of hypothesis draws a document would be slow)."""
+
+    def __init__(self, seed: int):
+        self._random = random.Random(seed)
+
+    def choice(self, options):
+        return self._random.choice(options)
+
+    def integer(self, low: int, high: int) -> int:
+        return self._random.randint(low, high)
+
+
+def _vo(pick) -> str:
+    return pick.choice(_VERBS) + pick.choice(_OBJECTS)
+
+
+def _clause(pick) -> str:
+    return pick.choice(_SUBJECTS) + pick.choice(_MODALS) + _vo(pick)
 
 
 def heading_titles() -> st.SearchStrategy[str]:
     """Heading titles without sentence-ending marks: 总体要求, 加强组织领导，压实工作责任 …"""
     @st.composite
     def draw_title(draw):
-        kind = draw(st.integers(0, 2))
-        if kind == 0:
-            return draw(st.sampled_from(_HEAD_NOUNS))
-        if kind == 1:
-            return _vo(draw)
-        return _vo(draw) + "，" + _vo(draw)
+        return _title(_Drawn(draw))
     return draw_title()
 
 
-def _sentence(draw) -> str:
-    opener = draw(st.sampled_from(("",) + _OPENERS))
-    parts = [_clause(draw) for _ in range(draw(st.integers(1, 2)))]
+def _title(pick) -> str:
+    kind = pick.integer(0, 2)
+    if kind == 0:
+        return pick.choice(_HEAD_NOUNS)
+    if kind == 1:
+        return _vo(pick)
+    return _vo(pick) + "，" + _vo(pick)
+
+
+def _sentence(pick) -> str:
+    opener = pick.choice(("",) + _OPENERS)
+    parts = [_clause(pick) for _ in range(pick.integer(1, 2))]
     return opener + "，".join(parts) + "。"
 
 
-def _enumeration(draw) -> str:
-    n = draw(st.integers(2, 4))
-    kind = draw(st.integers(0, 2))
-    items = [_vo(draw) for _ in range(n)]
+def _enumeration(pick, kind: int) -> str:
+    n = pick.integer(2, 4)
+    items = [_vo(pick) for _ in range(n)]
     if kind == 0:
         listed = "；".join(chinese_numeral(i + 1) + "是" + item for i, item in enumerate(items))
-        return draw(st.sampled_from(("主要表现在：", "存在的问题表现在", "具体来说，"))) + listed + "。"
+        return pick.choice(("主要表现在：", "存在的问题表现在", "具体来说，")) + listed + "。"
     if kind == 1:
         listed = "；".join(f"（{chinese_numeral(i + 1)}）{item}" for i, item in enumerate(items))
         return "具体包括：" + listed + "。"
@@ -555,36 +638,56 @@ def _enumeration(draw) -> str:
     return f"重点抓好{'两' if n == 2 else chinese_numeral(n)}个方面：" + listed + "。"
 
 
+_SEED = st.integers(0, 2**32 - 1)
+
+
 def body_paragraphs(*, lookalikes: bool = True, enumerations: bool = True) -> st.SearchStrategy[str]:
-    """Body prose: sentences ending in 。, some with an enumeration inside (表现在：一是……；二是……)
-    and some starting with a look-alike of a marker (一、二季度，…) that is not a heading."""
+    """Body prose: sentences ending in 。, some with an enumeration inside (表现在：一是……；二是……),
+    some starting with a look-alike of a marker (一、二季度，…) that is not a heading, and
+    some long (400 to 700 characters, as paragraphs of reports are)."""
     @st.composite
     def draw_body(draw):
-        kinds = ["plain"] + (["lookalike"] if lookalikes else []) + (["enum"] if enumerations else [])
-        kind = draw(st.sampled_from(kinds))
-        text = ""
-        if kind == "lookalike":
-            text = draw(st.sampled_from(LOOKALIKE_STARTS))
-            text += _clause(draw) + "。"
-        elif kind == "enum":
-            text = draw(st.sampled_from(_SUBJECTS)) + "的工作还有差距。" + _enumeration(draw)
-        for _ in range(draw(st.integers(0 if text else 1, 2))):
-            text += _sentence(draw)
-        return text
+        return _body(draw, _Seeded(draw(_SEED)), lookalikes, enumerations)
     return draw_body()
+
+
+_BODY_KINDS = ("plain", "long", "lookalike", "enum")
+
+
+def _body(draw, words: _Seeded, lookalikes: bool, enumerations: bool) -> str:
+    kinds = [k for k in _BODY_KINDS if (k != "lookalike" or lookalikes) and (k != "enum" or enumerations)]
+    kind = draw(st.sampled_from(kinds))
+    text = ""
+    if kind == "lookalike":
+        text = draw(st.sampled_from(LOOKALIKE_STARTS)) + _clause(words) + "。"
+    elif kind == "enum":
+        text = words.choice(_SUBJECTS) + "的工作还有差距。" + _enumeration(words, draw(st.integers(0, 2)))
+    elif kind == "long":
+        target = words.integer(400, 700)
+        where = words.integer(0, 3) if enumerations else -1
+        enum_kind = draw(st.integers(0, 2)) if enumerations else 0
+        while len(text) < target:
+            if where == 0:
+                text += _enumeration(words, enum_kind)
+            where -= 1
+            text += _sentence(words)
+        return text
+    for _ in range(words.integer(0 if text else 1, 2)):
+        text += _sentence(words)
+    return text
 
 
 def lookalike_paragraphs() -> st.SearchStrategy[str]:
     """Paragraphs that start like a marker but are prose: 一、二季度，… 2024年，… 1.5亿元…"""
     @st.composite
     def draw_lookalike(draw):
-        return draw(st.sampled_from(LOOKALIKE_STARTS)) + _clause(draw) + "。"
+        return draw(st.sampled_from(LOOKALIKE_STARTS)) + _clause(_Seeded(draw(_SEED))) + "。"
     return draw_lookalike()
 
 
 _DOC_TITLES = ("关于进一步加强安全生产工作的意见", "国务院办公厅关于印发国家粮食应急预案的通知",
                "在全市作风建设大会上的讲话", "中华人民共和国监狱法", "关于做好2024年重点工作的通知",
-               "政府工作报告", "坚定信心 真抓实干", "国家突发事件应急预案")
+               "政府工作报告", "坚定信心 真抓实干", "国家突发事件应急预案", "国务院工作规则", "中华人民共和国民法典")
 _TWO_LINE_TITLES = (("国务院办公厅关于印发", "国家粮食应急预案的函"), ("关于加强和改进", "新时代基层治理工作的意见"))
 _SUBTITLES = ("——在全市经济工作会议上的讲话", "——在2024年全省工作会议上的讲话")
 _META_LINES = ("2024年6月27日", "二〇二四年六月十一日", "国办发〔2018〕123号", "来源：新华网", "作者：张明",
@@ -686,13 +789,34 @@ def outline_tuples(outline: Any) -> tuple:
 
 
 class _Para:
-    __slots__ = ("text", "role", "heading", "line")
+    """A paragraph being written; its line is known once the text is laid out."""
 
-    def __init__(self, text: str, role: str, heading: Optional[list] = None):
+    __slots__ = ("text", "role", "line")
+
+    def __init__(self, text: str, role: str):
         self.text = text
         self.role = role
-        self.heading = heading  # for headings: [style, ordinal, path, marker, title, level, body, children]
         self.line = 0
+
+
+class _Section:
+    """A heading being written: its tree node, what the text says of it, its sub-sections."""
+
+    __slots__ = ("node", "marker", "title", "level", "body", "children", "para")
+
+    def __init__(self, node: TreeNode, marker: str, title: str, level: int, body: list, para: _Para):
+        self.node = node
+        self.marker = marker
+        self.title = title
+        self.level = level
+        self.body = body  # run-in remainder, then body paragraphs
+        self.children: list[_Section] = []
+        self.para = para
+
+    def freeze(self) -> ExpectedHeading:
+        node = self.node
+        return ExpectedHeading(self.marker, node.style, node.ordinal, self.title, self.para.line, self.level,
+                               node.path, tuple(self.body), tuple(c.freeze() for c in self.children))
 
 
 def _choose(draw, value, strategy):
@@ -704,31 +828,35 @@ def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, 
               run_in: Optional[bool] = None, crlf: Optional[bool] = None, full_width: Optional[bool] = None,
               indent: Optional[str] = None, blank_lines: Optional[bool] = None,
               title: Optional[bool] = None, framing: Optional[bool] = None, toc: Optional[bool] = None,
-              bodies: bool = True, lookalikes: bool = True, trailing_space: Optional[bool] = None,
+              bodies: bool = True, lookalikes: bool = True, enumerations: bool = True,
+              trailing_space: Optional[bool] = None,
               tree: Optional[st.SearchStrategy[OutlineTree]] = None,
               titles: Optional[st.SearchStrategy[str]] = None) -> st.SearchStrategy[GeneratedDocument]:
     """Chinese documents (official documents, laws, speeches, plans) with their true outline.
 
-    scheme: "gbt9704" (一、/（一）/1./（1）/①, with 第一部分 and Ⅰ、/A、 variants),
-        "law" (编/分编/章/节/条/款/（一）), "speech" (一、/（一）/第一，/ and the points
-        一是, 一要, 首先，其次，, 其一，, 第一个方面是), "decimal" (1 / 1.1 / 1.1.1 / （1）)
-        or "any". `styles` narrows the marker styles (catalogue style ids), `min_depth`
-        and `max_depth` the real depth (1 to 6 levels), `max_width` the children per
-        heading, `max_headings` the size; `tree` replaces all of these with a strategy of
-        OutlineTree (see outline_trees).
+    scheme: "gbt9704" (一、/（一）/1./（1）/①, with 第一部分 and Ⅰ、/A、 variants);
+        "law" (编/分编/章/节/条/款, and items 一、/（一）/1.); "speech" (一、/（一）/
+        第一，and the points 一是, 一要, 首先，其次，, 其一，, 第一个方面是); "decimal"
+        (1 / 1.1 / 1.1.1 / （1）); or "any". `styles` narrows the marker styles (the
+        catalogue's style ids), `min_depth` and `max_depth` the real depth (1 to 6
+        levels), `max_width` the children per heading, `max_headings` the size. `tree`
+        replaces all of these with a strategy of OutlineTree (see outline_trees).
     noise: a breadcrumb and other site furniture before the document, page numbers
-        between paragraphs, and after it a footer (本文内容由互联网用户自发贡献……) and
-        a 相关推荐 list whose items carry markers.
+        between paragraphs, and after it a footer (本文内容由互联网用户自发贡献……) and a
+        相关推荐 list whose items carry markers.
     run_in: True: headings are run in (a heading sentence ending in 。 followed by body
-        text); False: line headings; None: both.
-    crlf: CRLF line endings; full_width: ，：（）！ rather than , : ( ) !; indent: the
-        indentation of the text ("", two U+3000, ASCII spaces; None: any, or mixed);
-        blank_lines: blank lines between paragraphs; trailing_space: white space at some
-        line ends; title: a title block (title, subtitle, metadata); framing: a speech's
-        salutation and closing; toc: a table of contents (only where the top headings
-        are line headings); bodies: body paragraphs, with mid-paragraph enumerations
-        and, if `lookalikes`, look-alike paragraph starts; `titles`: a strategy for
-        heading titles (they must not start with a numeral or digit).
+        text in the same paragraph); False: line headings; None: both. 编, 章 and 节 are
+        always line headings.
+    crlf: CRLF line endings. full_width: ，：（）！ rather than , : ( ) ! indent: the
+        indentation of headings and body ("", two U+3000, ASCII spaces; None: any one,
+        or mixed). blank_lines: blank lines between paragraphs. trailing_space: white
+        space at the end of some lines.
+    title: a title block (title lines, a speech's subtitle, metadata lines). framing: a
+        speech's salutation and closing. toc: a table of contents (only where the top
+        headings are short line headings). bodies: body and preamble paragraphs, with
+        inline enumerations (if `enumerations`) and look-alike paragraph starts (if
+        `lookalikes`). titles: a strategy of heading titles to use instead of ours (they
+        must not start with a numeral or a digit, see the module docstring).
     Every None is chosen by hypothesis.
     """
     if tree is None:
@@ -754,8 +882,8 @@ def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, 
             run_in=run_in,
         )
         look = _draw_look(draw, spec, wants["full_width"], max(ordinals, default=1))
+        words = _Seeded(draw(_SEED))
         paras: list[_Para] = []
-        late: list[list] = []
 
         # the front: noise, title block
         if wants["noise"]:
@@ -768,9 +896,12 @@ def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, 
                 lines = draw(st.sampled_from(_TWO_LINE_TITLES))
             else:
                 lines = (draw(st.sampled_from(_DOC_TITLES)),)
+            if len(lines) == 1 and len(lines[0]) <= 8 and " " not in lines[0] and draw(st.integers(0, 3)) == 0:
+                lines = (" ".join(lines[0]),)  # 国 务 院 工 作 规 则: letter spacing, closed up in the title
             for line in lines:
                 paras.append(_Para(line, "title"))
-            doc_title = "".join(lines)
+            doc_title = "".join(lines).replace(" ", "") if " " in lines[0] and len(lines[0].split()[0]) == 1 \
+                else "".join(lines)
             if spec.scheme == "speech" and draw(st.booleans()):
                 paras.append(_Para(draw(st.sampled_from(_SUBTITLES)), "subtitle"))
             for meta in draw(st.lists(st.sampled_from(_META_LINES), max_size=2, unique=True)):
@@ -780,51 +911,55 @@ def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, 
             paras.append(_Para(draw(st.sampled_from(_SALUTATIONS)), "salutation"))
         if bodies:
             for _ in range(draw(st.integers(0, 2))):
-                paras.append(_Para(_sentence(draw) + (_sentence(draw) if draw(st.booleans()) else ""),
-                                   "preamble"))
+                paras.append(_Para(_body(draw, words, lookalikes, enumerations), "preamble"))
 
         # the outline
-        top: list[list] = []
-        seen: dict[str, tuple[int, int]] = {}
+        top: list[_Section] = []
+        late: list[_Section] = []
+        seen: dict[str, int] = {}  # style → latest ordinal
 
-        def render(nodes: tuple[TreeNode, ...], level: int, out: list, noun: str) -> None:
+        def render(nodes: tuple[TreeNode, ...], level: int, out: list[_Section], noun: str) -> None:
             for node in nodes:
-                heading, body = _heading(draw, node, level, look, wants["run_in"], titles, noun, spec)
-                para = _Para(heading[0], "heading", None)
-                record = [node, heading[1], heading[2], level, list(heading[3]), [], para]
-                para.heading = record
+                text, marker, title_, rest = _heading(draw, words, node, look, wants["run_in"], titles, noun, spec)
+                para = _Para(text, "heading")
                 paras.append(para)
-                out.append(record)
-                key = node.style
-                prev = seen.get(key)
+                section = _Section(node, marker, title_, level, [rest] if rest else [], para)
+                out.append(section)
+                # a series that starts above one, and does not continue the numbering of an
+                # earlier series of its style (条 through the law, （三） after a cousin's （二）)
+                previous = seen.get(node.style)
                 if node is nodes[0] and node.ordinal not in (0, 1) and node.style not in DISCOURSE_STYLES \
-                        and not (prev is not None and prev[1] == level and node.ordinal == prev[0] + 1):
-                    late.append(record)
-                seen[key] = (node.ordinal, level)
-                if bodies and draw(st.integers(0, 3)) == 0 or (bodies and not node.children
-                                                              and draw(st.booleans())):
+                        and not (previous is not None and node.ordinal == previous + 1):
+                    late.append(section)
+                seen[node.style] = node.ordinal
+                if bodies and (draw(st.integers(0, 3)) == 0 or (not node.children and draw(st.booleans()))):
                     for _ in range(draw(st.integers(1, 2))):
                         if wants["noise"] and draw(st.integers(0, 5)) == 0:
                             paras.append(_Para(draw(st.sampled_from(_PAGE_NUMBERS)), "noise"))
-                        text = draw(body_paragraphs(lookalikes=lookalikes)) if spec.scheme != "law" \
-                            else _law_sentence(draw) + (_law_sentence(draw) if draw(st.booleans()) else "")
-                        paras.append(_Para(text, "body"))
-                        record[4].append(text)
+                        if spec.scheme == "law":
+                            body = _law_sentence(words) + (_law_sentence(words) if words.integer(0, 1) else "")
+                        else:
+                            body = _body(draw, words, lookalikes, enumerations)
+                        paras.append(_Para(body, "body"))
+                        section.body.append(body)
                 if node.children:
-                    child_noun = draw(st.sampled_from(_DI_GE_NOUNS))
-                    render(node.children, level + 1, record[5], child_noun)
+                    render(node.children, level + 1, section.children, draw(st.sampled_from(_DI_GE_NOUNS)))
 
         render(spec.nodes, 1, top, draw(st.sampled_from(_DI_GE_NOUNS)))
 
-        # a table of contents: the top headings, when they are short lines
-        heads = [r for r in top]
-        if wants["toc"] and not wants["framing"] and len(heads) >= 2 and all(
-                not r[6].text.endswith(("。", "！", "？", "!", "?")) and r[2] == r[6].text[len(r[1]):].strip(" \t\u3000")
-                and not any(ch in r[6].text for ch in "。；;！？!?") and len(r[6].text) <= 60 for r in heads):
-            entries = [_Para("目　　录" if draw(st.booleans()) else "目录", "toc")]
+        # a table of contents: the top headings (and maybe the second level), when they
+        # are short lines of their own
+        def listable(r: _Section) -> bool:
+            return r.para.text[len(r.marker):].strip(_SEPARATOR_CHARS) == r.title and len(r.para.text) <= 50 \
+                and not any(ch in r.para.text for ch in "。；;！？!?")
+
+        if wants["toc"] and not wants["framing"] and len(top) >= 2 and all(listable(r) for r in top):
+            deep = draw(st.booleans()) and all(listable(c) for r in top for c in r.children)
+            listed = [e for r in top for e in [r, *(r.children if deep else ())]]
+            entries = [_Para(draw(st.sampled_from(("目录", "目　　录"))), "toc")]
             dots = draw(st.booleans())
-            for i, r in enumerate(heads):
-                entries.append(_Para(r[6].text + (f"……{i + 1}" if dots else ""), "toc"))
+            for page, r in enumerate(listed, 1):
+                entries.append(_Para(r.para.text + (f"……{page}" if dots else ""), "toc"))
             paras[toc_at:toc_at] = entries
 
         if wants["framing"] and draw(st.booleans()):
@@ -836,18 +971,10 @@ def documents(*, scheme: str = "any", styles: Optional[Collection[str]] = None, 
                 paras.append(_Para(item, "noise"))
 
         text = _layout(draw, paras, wants)
-
-        def freeze(record) -> ExpectedHeading:
-            node, marker, title_, level, body, children, para = record
-            return ExpectedHeading(marker, node.style, node.ordinal, title_, para.line, level, node.path,
-                                   tuple(body), tuple(freeze(c) for c in children))
-
-        expected = tuple(freeze(r) for r in top)
-        options = tuple(sorted((k, v) for k, v in wants.items()))
         return GeneratedDocument(
-            text, expected, doc_title,
+            text, tuple(section.freeze() for section in top), doc_title,
             tuple(ExpectedParagraph(p.line, p.role, p.text) for p in paras), spec,
-            tuple(r[6].line for r in late), options)
+            tuple(section.para.line for section in late), tuple(sorted(wants.items())))
 
     return draw_document()
 
@@ -860,7 +987,7 @@ def _draw_look(draw, spec: OutlineTree, full_width: bool, biggest: int) -> _Look
     else:
         brackets = _BRACKETS[1]
     variants = []
-    for style in ladder:
+    for style in ladder + (("speech-di-dian",) if "speech-di" in ladder else ()):
         if style in _PUNCT_VARIANTS:
             variants.append((style, draw(st.sampled_from(_PUNCT_VARIANTS[style]))))
     separators = []
@@ -872,17 +999,18 @@ def _draw_look(draw, spec: OutlineTree, full_width: bool, biggest: int) -> _Look
                  draw(st.booleans()))
 
 
-def _law_sentence(draw) -> str:
-    return draw(st.sampled_from(_LAW_SUBJECTS)) + draw(st.sampled_from(_LAW_PREDICATES)) + "。"
+def _law_sentence(pick) -> str:
+    return pick.choice(_LAW_SUBJECTS) + pick.choice(_LAW_PREDICATES) + "。"
 
 
-def _heading(draw, node: TreeNode, level: int, look: _Look, run_in: Optional[bool], titles, noun, spec):
-    """(paragraph text, marker, title, run-in remainder tuple), body for run-in."""
+def _heading(draw, words: _Seeded, node: TreeNode, look: _Look, run_in: Optional[bool], titles, noun: str,
+             spec: OutlineTree) -> tuple[str, str, str, str]:
+    """A heading paragraph: (text, marker, title, run-in remainder)."""
     style = node.style
-    marker = marker_text(style, node.ordinal, node.path, look=look, noun=noun)
+    marker = _marker(look, style, node.ordinal, node.path, noun)
     p = look.punct
-    is_leaf_item = style == "cn-paren" and "law-article" in spec.ladder[:spec.ladder.index("cn-paren")] \
-        if "cn-paren" in spec.ladder else False
+    # the items of an article: 一、 （一） 1. (regulations number them so)
+    is_leaf_item = spec.scheme == "law" and style not in _LAW_UNITS
     if titles is not None:
         core = draw(titles)
     elif style in ("law-part", "law-subpart", "law-chapter", "law-section"):
@@ -892,13 +1020,13 @@ def _heading(draw, node: TreeNode, level: int, look: _Look, run_in: Optional[boo
     elif style in ("law-article", "law-clause"):
         core = draw(st.sampled_from(_LAW_SUBJECTS)) + draw(st.sampled_from(_LAW_PREDICATES))
     elif is_leaf_item:
-        core = _vo(draw)
+        core = _vo(_Drawn(draw))
     elif style in DISCOURSE_STYLES:
-        core = draw(st.sampled_from(("", "要", "进一步"))) + _vo(draw)
+        core = draw(st.sampled_from(("", "要", "进一步"))) + _vo(_Drawn(draw))
     elif style in ("speech-shi", "speech-yao"):
-        core = _vo(draw)
+        core = _vo(_Drawn(draw))
     else:
-        core = draw(heading_titles())
+        core = _title(_Drawn(draw))
     core = core.replace("，", p("，"))
     if style in ("law-article", "law-clause"):
         mode = "run" if run_in is not False and draw(st.booleans()) else "sentence"
@@ -906,6 +1034,8 @@ def _heading(draw, node: TreeNode, level: int, look: _Look, run_in: Optional[boo
             mode = "run"
     elif is_leaf_item:
         mode = "item"
+    elif style in ("law-part", "law-subpart", "law-chapter", "law-section"):
+        mode = "line"  # 编, 章 and 节 are never run in
     elif run_in is None:
         mode = draw(st.sampled_from(("line", "run", "sentence", "colon")))
     else:
@@ -920,16 +1050,15 @@ def _heading(draw, node: TreeNode, level: int, look: _Look, run_in: Optional[boo
     elif mode == "sentence":
         title = core + "。"
     else:
-        end = draw(st.sampled_from(("。", "。", "。", p("！"))))
+        end = draw(st.sampled_from(("。", "。", "。", p("！"), p("？"))))
         title = core + end
-        rest = _law_sentence(draw) if style.startswith("law") else _sentence(draw)
+        rest = _law_sentence(words) if style.startswith("law") else _sentence(words)
     sep = look.separator(style)
     if style in _NEEDS_SEPARATOR and sep == "":
         probe = marker + title + rest
         if len(probe) > 40 or any(ch in probe for ch in "。；;！？!?"):
             sep = "\u3000"
-    text = marker + sep + title + rest
-    return (text, marker, title, (rest,) if rest else ()), ()
+    return marker + sep + title + rest, marker, title, rest
 
 
 def _layout(draw, paras: list[_Para], wants: dict) -> str:

@@ -1,0 +1,85 @@
+"""Explicit regression examples: minimal inputs the property tests found.
+
+Each test names the finding it pins down (see /work/main/.parser_findings.md for
+the parser findings). Outlines are compared as nested (marker, title, line, children).
+"""
+from __future__ import annotations
+
+from speech_outline import parse, rebuild
+from speech_outline.strategies import outline_tuples
+
+
+def outline(text: str) -> tuple:
+    result = parse(text)
+    assert rebuild(result) == text
+    return outline_tuples(result)
+
+
+def test_latin_capitals_are_letters():
+    # finding 1: C、 was read as the Roman numeral 100
+    text = "一、总体要求\nA、总体要求\nB、总体要求\nC、总体要求\n"
+    assert outline(text) == (
+        ("一、", "总体要求", 1, (
+            ("A、", "总体要求", 2, ()),
+            ("B、", "总体要求", 3, ()),
+            ("C、", "总体要求", 4, ()),
+        )),
+    )
+    assert [n.marker.ordinal for n in parse(text).walk()] == [1, 1, 2, 3]
+
+
+def test_latin_capitals_l_and_x():
+    # finding 1: every letter A–Z is its place in the alphabet
+    text = "".join(f"{chr(ord('A') + i)}、加强组织领导\n" for i in range(26))
+    assert [n.marker.ordinal for n in parse(text).walk()] == list(range(1, 27))
+
+
+def test_inline_enumeration_after_heading_of_same_style():
+    # finding 2: （二） of an inline list was split off as a heading
+    text = "（一）总体要求\n具体包括：（一）加强组织领导；（二）加强组织领导。\n"
+    assert outline(text) == (("（一）", "总体要求", 1, ()),)
+    text = ("一、总体要求\n（一）总体要求\n"
+            "各地区各部门的工作还有差距。具体包括：（一）加强组织领导；（二）加强组织领导。\n")
+    assert outline(text) == (("一、", "总体要求", 1, (("（一）", "总体要求", 2, ()),)),)
+
+
+def test_toc_with_page_numbers_keeps_headings():
+    # finding 3: dot-leader entries were labelled first, then 目录 took the headings as entries
+    text = "目录\n一、总体要求……1\n二、主要任务……2\n一、总体要求\n二、主要任务\n"
+    result = parse(text)
+    assert outline_tuples(result) == (("一、", "总体要求", 4, ()), ("二、", "主要任务", 5, ()))
+    assert [p.role.value for p in result.paragraphs] == ["toc", "toc", "toc", "heading", "heading"]
+
+
+def test_unicode_whitespace_line_is_blank():
+    # finding 4: a line of U+2029 became a title paragraph and the title ""
+    text = "\u2029\n一、总体要求\n"
+    result = parse(text)
+    assert outline_tuples(result) == (("一、", "总体要求", 2, ()),)
+    assert result.title is None
+    assert [p.role.value for p in result.paragraphs] == ["heading"]
+    for space in "\u2028\u2029\x85\u1680\u202f\u205f\x1c":
+        assert parse(space).title is None
+
+
+def test_title_of_single_characters_round_trips():
+    # finding 5: "< =" (joined title lines) closes up to "<=" when read back as one line
+    from speech_outline.model import join_title_lines
+
+    lines = ["<", "="]
+    once = join_title_lines(lines)
+    assert join_title_lines([once]) == once
+    from speech_outline.formats import read, write
+
+    outline = parse("<\n=")
+    assert read(write(outline, "markdown"), "markdown").shape() == outline.shape()
+
+
+def test_long_paragraph_with_inline_list_is_body():
+    # finding 6: a paragraph of 400+ characters is not a glued document because it is long
+    prose = "各地区各部门要高度重视安全生产工作，切实加强组织领导，压实工作责任。" * 9
+    body = prose + "主要措施是：（一）加强组织领导；（二）完善体制机制；（三）强化监督检查。" + prose
+    text = "一、总体要求\n" + body + "\n二、主要任务\n"
+    result = parse(text)
+    assert outline_tuples(result) == (("一、", "总体要求", 1, ()), ("二、", "主要任务", 3, ()))
+    assert result.nodes[0].body_texts == (body,)
