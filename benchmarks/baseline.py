@@ -1,0 +1,96 @@
+"""The hand-written baseline: the outline script people write before they find a library.
+
+Four regular expressions, tried at the start of each stripped line, give a fixed level
+(一、 → 1, （一） → 2, 1. → 3, （1） → 4), and a stack nests the headings. No 章/条, no
+speech ordinals, no noise filter, no diagnostics, no positions beyond the line number:
+it is here to say how fast the simplest possible tool is, not how good it is
+(the research notes, ``peers.md``, call it the naive baseline and score it).
+
+`outline` compiles the patterns once, the faster way to write it, and is the one the
+targets are measured against (the strict comparison); `outline_uncompiled` is the same
+script written with ``re.match(pattern_string, line)`` on every line, as it is often
+first written, and is reported for context.
+
+    python benchmarks/baseline.py FILE.txt       # print the tree
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+PATTERNS = (
+    (1, re.compile(r"[一二三四五六七八九十]+、")),
+    (2, re.compile(r"[(（][一二三四五六七八九十]+[)）]")),
+    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"[(（]\d{1,2}[)）]")),
+)
+
+
+def outline(text: str) -> list:
+    """The heading tree: a list of {level, marker, title, line, body, children} dicts."""
+    root = {"level": 0, "children": [], "body": []}
+    stack = [root]
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        for level, pattern in PATTERNS:
+            m = pattern.match(line)
+            if m:
+                break
+        else:
+            stack[-1]["body"].append(line)
+            continue
+        node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
+                "body": [], "children": []}
+        while stack[-1]["level"] >= level:
+            stack.pop()
+        stack[-1]["children"].append(node)
+        stack.append(node)
+    return root["children"]
+
+
+def outline_uncompiled(text: str) -> list:
+    """The same script as most people first write it: `re.match` with the pattern text on
+    every line (Python's pattern cache makes this work, at a cost per call)."""
+    root = {"level": 0, "children": [], "body": []}
+    stack = [root]
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if m := re.match(r"[一二三四五六七八九十]+、", line):
+            level = 1
+        elif m := re.match(r"[(（][一二三四五六七八九十]+[)）]", line):
+            level = 2
+        elif m := re.match(r"\d{1,2}[.．、](?!\d)", line):
+            level = 3
+        elif m := re.match(r"[(（]\d{1,2}[)）]", line):
+            level = 4
+        else:
+            stack[-1]["body"].append(line)
+            continue
+        node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
+                "body": [], "children": []}
+        while stack[-1]["level"] >= level:
+            stack.pop()
+        stack[-1]["children"].append(node)
+        stack.append(node)
+    return root["children"]
+
+
+def to_json(text: str) -> str:
+    """The tree as JSON (the baseline's counterpart of parse + the JSON writer)."""
+    return json.dumps(outline(text), ensure_ascii=False)
+
+
+def _print(nodes: list, depth: int = 0) -> None:
+    for node in nodes:
+        print("  " * depth + node["marker"] + node["title"])
+        _print(node["children"], depth + 1)
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as f:
+        _print(outline(f.read()))
