@@ -35,7 +35,7 @@ def _enclosed_table() -> dict[str, int]:
 ENCLOSED = _enclosed_table()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def ordinal_value(numeral: str) -> int:
     """The value of a numeral: '十二' → 12, '１０' → 10, '⑶' → 3, 'Ⅳ' → 4, '壹拾' → 10, 'C' → 3.
 

@@ -1,6 +1,7 @@
 """The pipeline: decode → tokenize → anatomy → build. Nothing else lives here."""
 from __future__ import annotations
 
+import gc
 import os
 from typing import Optional, Union
 
@@ -12,11 +13,19 @@ from .tokenize import split_run_together, tokenize
 
 def parse(text: str) -> Outline:
     """Parse a document's text into its outline."""
-    tokens = tokenize(text)
-    anatomy.label(tokens)
-    tokens = split_run_together(tokens, text)
-    paragraphs, nodes, problems = build.build(tokens)
-    return Outline(paragraphs, nodes, problems)
+    # The pipeline makes many small objects and no reference cycles: the cyclic garbage
+    # collector would only rescan them (a quarter of the time on a 4 MB document).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tokens = tokenize(text)
+        anatomy.label(tokens)
+        tokens = split_run_together(tokens, text)
+        paragraphs, nodes, problems = build.build(tokens)
+        return Outline(paragraphs, nodes, problems)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def parse_bytes(data: bytes, encoding: Optional[str] = None) -> Outline:
