@@ -180,7 +180,7 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], de
         cost += LATE_START
     fam = cand.family
     seen = state.last_seen.get(cand.series)
-    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, fam):
+    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, cand):
         cost += LEVEL_SHIFT * abs(seen.depth - depth)
     if parent is None:
         if len(cand.path) > 1:
@@ -189,7 +189,8 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], de
     pfam = parent.match.family
     if any(frame.series == cand.series for frame in state.stack[:depth]):
         cost += SAME_STYLE_CHILD  # a series nested inside itself
-    elif pfam.scheme == fam.scheme and (fam.rank < pfam.rank or (fam.rank == pfam.rank and fam.scheme != "speech")):
+    elif pfam.scheme == fam.scheme and (rank(cand) < rank(parent.match)
+                                        or (rank(cand) == rank(parent.match) and fam.scheme != "speech")):
         cost += OUT_OF_ORDER
     elif fam.scheme == "law" and pfam.scheme != "law":
         cost += LAW_UNDER_OTHER
@@ -200,12 +201,16 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], de
     return cost
 
 
-def _nests_by_rank(parent: Optional[Frame], fam) -> bool:
-    """Whether the scheme's own order puts `fam` below `parent` (条 under 节 or 章)."""
+def rank(match: MarkerMatch) -> int:
+    """A marker's place in its scheme's order; decimal numbers rank by their depth."""
+    return len(match.path) if match.path else match.family.rank
+
+
+def _nests_by_rank(parent: Optional[Frame], cand: MarkerMatch) -> bool:
+    """Whether the scheme's own order puts `cand` below `parent` (条 under 节 or 章)."""
     if parent is None:
         return False
-    pfam = parent.match.family
-    return pfam.scheme == fam.scheme and pfam.rank < fam.rank
+    return parent.match.family.scheme == cand.family.scheme and rank(parent.match) < rank(cand)
 
 
 def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Frame]]]:
@@ -214,7 +219,8 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     stack = state.stack
     series = cand.series
     same = [depth for depth, frame in enumerate(stack) if frame.series == series]
-    if len(same) == 1 and stack[same[0]].match.ordinal + 1 == cand.ordinal and not cand.path \
+    if len(same) == 1 and stack[same[0]].match.ordinal + 1 == cand.ordinal \
+            and stack[same[0]].match.path[:-1] == cand.path[:-1] \
             and not any(_MIXED.get((frame.match.style, cand.style)) is not None for frame in stack):
         # the number follows on in the only open series it can belong to: every other
         # option costs at least REPLACE more, so there is nothing to weigh
@@ -232,7 +238,7 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
                                 REPLACEMENT, depth, parent))
         elif frame.series != cand.series:
             cost = REPLACE + _new_series_cost(state, item, parent, depth)
-            if _nests_by_rank(frame, cand.family):
+            if _nests_by_rank(frame, cand):
                 cost += OUT_OF_ORDER  # 条 beside 节 rather than under it
             options.append((cost, REPLACEMENT, depth, parent))
     top = stack[-1] if stack else None
@@ -410,12 +416,12 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
             parent = p.previous
             if parent is not None:
                 pfam, fam = parent.match.family, cand.family
-                if pfam.scheme == fam.scheme and fam.rank < pfam.rank:
+                if pfam.scheme == fam.scheme and rank(cand) < rank(parent.match):
                     found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
                                                  previous=f"'{parent.match.text}'", previous_line=parent.line))
             beside = p.displaced
             if beside is not None and beside.match.family.scheme == cand.family.scheme != "speech" \
-                    and cand.family.rank < beside.match.family.rank:
+                    and rank(cand) < rank(beside.match):
                 found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
                                              previous=f"'{beside.match.text}'", previous_line=beside.line))
             if p.late_start and not cand.family.discourse:

@@ -78,7 +78,7 @@ CATALOGUE: tuple[Family, ...] = (
            r"(?:就是|是|[，,：:])",
            "speech", 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
            "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", discourse=True),
-    Family("speech-qi", rf"其(?P<num>[一二三四五六七八九十]{{1,3}})[，,、:：]", "speech", 3,
+    Family("speech-qi", r"其(?P<num>[一二三四五六七八九十]{1,3})[，,、:：]", "speech", 3,
            ("其一，", "其二，"), "Speech ordinal 其X", discourse=True),
     Family("speech-discourse", r"(?P<num>首先|其次|再次|最后)[，,、:：]?", "speech", 3,
            ("首先，", "其次，", "最后，"), "Discourse ordinals 首先/其次/再次/最后", discourse=True),
