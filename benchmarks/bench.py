@@ -380,7 +380,8 @@ def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Pa
                 cmd.append(time.perf_counter() - t)
                 shutil.rmtree(out)
         row = {"jobs": jobs, "api_s": statistics.median(api), "api_mbps": mb / statistics.median(api),
-               "cores_used": statistics.median(used), "ceiling": parallel_ceiling(jobs, max(3, runs))}
+               "cores_used": statistics.median(used),
+               "ceiling": 1.0 if jobs == 1 else parallel_ceiling(jobs, max(3, runs))}
         if cmd:
             row.update(cli_s=statistics.median(cmd), cli_mbps=mb / statistics.median(cmd))
         rows.append(row)
