@@ -48,6 +48,7 @@ DECIMAL_MISMATCH = 2.0
 MIXED_SERIES = 0.5
 VARIANT_SERIES = 0.3
 LAST_ENDS_SERIES = 0.2
+LAST_OF_OTHER_SERIES = 1.0  # 最后 ending a 第一，/一是 series rather than its own 首先/其次
 
 AMBIGUITY = 1.0  # options closer than this are settled by looking ahead
 HORIZON = 12  # headings looked ahead
@@ -149,7 +150,7 @@ def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
         if extra is None:
             if not (cand.ordinal == LAST and cand.style == "speech-discourse" and prev.family.scheme == "speech"):
                 return None
-            extra = VARIANT_SERIES  # 第一，… 第二，… 最后，…
+            extra = LAST_OF_OTHER_SERIES  # 第一，… 第二，… 最后，…
     if cand.path and prev.path[:-1] != cand.path[:-1]:
         extra += DECIMAL_MISMATCH
     return extra + sequence_cost(prev.ordinal, cand.ordinal)
@@ -180,7 +181,8 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], de
         cost += LATE_START
     fam = cand.family
     seen = state.last_seen.get(cand.series)
-    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, cand):
+    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, cand) \
+            and not _item_of_law_unit(parent, cand):
         cost += LEVEL_SHIFT * abs(seen.depth - depth)
     if parent is None:
         if len(cand.path) > 1:
@@ -213,6 +215,11 @@ def _nests_by_rank(parent: Optional[Frame], cand: MarkerMatch) -> bool:
     return parent.match.family.scheme == cand.family.scheme and rank(parent.match) < rank(cand)
 
 
+def _item_of_law_unit(parent: Optional[Frame], cand: MarkerMatch) -> bool:
+    """Items (一、 （一）) hang under the deepest law unit open, whatever its depth."""
+    return parent is not None and parent.match.family.scheme == "law" != cand.family.scheme
+
+
 def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Frame]]]:
     """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
@@ -238,8 +245,8 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
                                 REPLACEMENT, depth, parent))
         elif frame.series != cand.series:
             cost = REPLACE + _new_series_cost(state, item, parent, depth)
-            if _nests_by_rank(frame, cand):
-                cost += OUT_OF_ORDER  # 条 beside 节 rather than under it
+            if _nests_by_rank(frame, cand) or _item_of_law_unit(frame, cand):
+                cost += OUT_OF_ORDER  # 条 beside 节, or an item beside its 节, rather than under it
             options.append((cost, REPLACEMENT, depth, parent))
     top = stack[-1] if stack else None
     options.append((_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top))
