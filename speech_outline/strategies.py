@@ -308,7 +308,7 @@ def _marker(lk: "_Look", style: str, ordinal: int, path: tuple[int, ...], noun: 
         opening, closing = lk.brackets if lk.brackets in _ROUND else _BRACKETS[0]
         return opening + _fw(str(ordinal), wide) + closing
     if style == "arabic-half-paren":
-        return _fw(str(ordinal), wide) + lk.variant(style, ")")
+        return _fw(str(ordinal), wide) + p(lk.variant(style, ")"))
     if style == "circled":
         if ordinal <= 20:
             return chr(0x2460 + ordinal - 1)
@@ -434,7 +434,8 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
     十一、 or 第二十一条 appear; `offsets`: the first series may start above one, as an
     excerpt does (第五编 … 第一千零四十条); `skips`: a heading may have its children
     one style further down the ladder (a 章 with 条 directly while other 章 have 节;
-    一、 with 1. directly while other 一、 have （一）). None lets hypothesis choose.
+    一、 with 1. directly while other 一、 have （一）; only 分编, 节 and （一） are
+    skipped). None lets hypothesis choose.
     """
     _check_depth(min_depth, max_depth)
     if max_width < 1:
@@ -455,10 +456,10 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
                 modes.append(draw(st.booleans()))
             else:
                 modes.append(continuous)
-        # a level may be skipped when what comes below it restarts its numbering (or is a
-        # law article, numbered through the whole law)
-        skippable = [0 < i and i + 1 < len(ladder) and ladder[i] not in _DECIMAL
-                     and ladder[i + 1] not in _DECIMAL and (not modes[i + 1] or ladder[i + 1] == "law-article")
+        # the levels a heading may skip: 分编 and 节 (a 章 with 条 directly), （一） (一、 with
+        # 1. directly), when what comes below restarts its numbering or is a law article
+        skippable = [0 < i and i + 1 < len(ladder) and ladder[i] in _SKIPPABLE
+                     and (not modes[i + 1] or ladder[i + 1] == "law-article")
                      for i in range(len(ladder))]
         may_skip = skips is not False and any(skippable)
         if may_skip and skips is None:
@@ -474,10 +475,12 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
             use = can and (draw(st.booleans()) if offsets is None else offsets)
             if use:
                 count = _count_at(shape, level)
-                # Arabic numerals stop at 999 (three digits), Chinese at 9999
-                limit = (999 if style.startswith("arabic") else 1260) - count
-                starts.append(draw(st.integers(2, max(2, min(limit, 60)))
-                                   | st.integers(2, max(2, limit))))
+                if style in _LAW_UNITS:  # an excerpt of a code: 第五编, 第一千零四十条 (the Civil Code
+                    #                       has 1260 articles; Arabic numerals stop at 999)
+                    limit = (999 if style != "law-article" else 1260) - count
+                    starts.append(draw(st.integers(2, max(2, min(limit, 60))) | st.integers(2, max(2, limit))))
+                else:  # an excerpt of a report: 十一、 (capital numerals: 拾壹、)
+                    starts.append(draw(st.integers(2, 60)))
             else:
                 starts.append(1)
         counters = list(starts)
@@ -488,6 +491,10 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
 
 
 _DECIMAL = ("decimal", "decimal-bare")
+# Levels some sections have and others skip. Others are not skipped: when a style is met
+# at two depths, which one a later heading of it takes is a guess (Ⅰ、 > A、, then Ⅱ、 >
+# 壹、 … A、: under 壹、 or beside it?).
+_SKIPPABLE = frozenset({"law-subpart", "law-section", "cn-paren"})
 
 
 def _count_at(shape, target: int) -> int:

@@ -83,3 +83,26 @@ def test_long_paragraph_with_inline_list_is_body():
     result = parse(text)
     assert outline_tuples(result) == (("一、", "总体要求", 1, ()), ("二、", "主要任务", 3, ()))
     assert result.nodes[0].body_texts == (body,)
+
+
+def test_item_under_section_after_item_under_chapter():
+    # finding 7: level memory pulled 一、 out from under the 节 before it
+    text = ("第一编　总则\n第一章　一般规定\n一、加强组织领导\n第二编　分则\n第一分编　通则\n"
+            "第一章　一般规定\n第一节　一般规定\n一、加强组织领导\n")
+    assert outline(text) == (
+        ("第一编", "总则", 1, (("第一章", "一般规定", 2, (("一、", "加强组织领导", 3, ()),)),)),
+        ("第二编", "分则", 4, (("第一分编", "通则", 5, (("第一章", "一般规定", 6, (
+            ("第一节", "一般规定", 7, (("一、", "加强组织领导", 8, ()),)),)),)),)),
+    )
+
+
+def test_last_discourse_stays_with_its_series():
+    # finding 8: 最后 after 其次 was read as ending the one-member 第一 series
+    text = ("一、总体要求\n第一，总体要求\n首先，加强组织领导\n其次，加强组织领导\n最后，加强组织领导\n"
+            "二、总体要求\n首先，加强组织领导\n其次，加强组织领导\n")
+    assert outline(text) == (
+        ("一、", "总体要求", 1, (("第一，", "总体要求", 2, (
+            ("首先，", "加强组织领导", 3, ()), ("其次，", "加强组织领导", 4, ()), ("最后，", "加强组织领导", 5, ()),
+        )),)),
+        ("二、", "总体要求", 6, (("首先，", "加强组织领导", 7, ()), ("其次，", "加强组织领导", 8, ()))),
+    )
