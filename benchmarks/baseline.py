@@ -42,12 +42,7 @@ def outline(text: str) -> list:
         else:
             stack[-1]["body"].append(line)
             continue
-        node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
-                "body": [], "children": []}
-        while stack[-1]["level"] >= level:
-            stack.pop()
-        stack[-1]["children"].append(node)
-        stack.append(node)
+        _attach(stack, level, m, line, number)
     return root["children"]
 
 
@@ -71,13 +66,18 @@ def outline_uncompiled(text: str) -> list:
         else:
             stack[-1]["body"].append(line)
             continue
-        node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
-                "body": [], "children": []}
-        while stack[-1]["level"] >= level:
-            stack.pop()
-        stack[-1]["children"].append(node)
-        stack.append(node)
+        _attach(stack, level, m, line, number)
     return root["children"]
+
+
+def _attach(stack: list, level: int, m: "re.Match[str]", line: str, number: int) -> None:
+    """Put the heading under the nearest open heading of a higher level."""
+    node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
+            "body": [], "children": []}
+    while stack[-1]["level"] >= level:
+        stack.pop()
+    stack[-1]["children"].append(node)
+    stack.append(node)
 
 
 def to_json(text: str) -> str:

@@ -420,17 +420,12 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
                 found.append(diag.diagnostic("gap", tok.line, missing=diag.describe_missing(
                     prev.ordinal, cand.ordinal), **facts))
         else:
-            parent = p.previous
-            if parent is not None:
-                pfam, fam = parent.match.family, cand.family
-                if pfam.scheme == fam.scheme and rank(cand) < rank(parent.match):
+            # nested under (a child) or put beside (a replacement) a style usually below it
+            for above in (p.previous, p.displaced):
+                if above is not None and above.match.family.scheme == cand.family.scheme != "speech" \
+                        and rank(cand) < rank(above.match):
                     found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
-                                                 previous=f"'{parent.match.text}'", previous_line=parent.line))
-            beside = p.displaced
-            if beside is not None and beside.match.family.scheme == cand.family.scheme != "speech" \
-                    and rank(cand) < rank(beside.match):
-                found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
-                                             previous=f"'{beside.match.text}'", previous_line=beside.line))
+                                                 previous=f"'{above.match.text}'", previous_line=above.line))
             if p.late_start and not cand.family.discourse:
                 found.append(diag.diagnostic("late-start", tok.line, marker=marker))
     return tuple(found)

@@ -279,24 +279,17 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
             return 1
 
     stdout = sys.stdout.buffer
-    failed = 0
+    failures: List[str] = []
     results = _results(inputs, fmt, args, options)
     try:
         reporter.start(len(inputs), shares_terminal=to_stdout and _isatty(sys.stdout))
-        for item, result in results:
-            reporter.step(item.name)
-            if not result.ok:
-                failed += 1
-                reporter.error(item.name, result.error)
-                continue
-            for warning in result.warnings:
-                reporter.warning(item.name, warning)
+        for item, result in _succeeded(results, reporter, failures):
             data = result.output.encode("utf-8")
             if item.output is not None:
                 try:
                     _write_file(item.output, data)
                 except OSError as exc:
-                    failed += 1
+                    failures.append(item.output)
                     reporter.error(item.output, f"cannot write: {batch.os_message(exc)}")
             else:
                 try:
@@ -313,6 +306,7 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
                                    f"cannot write: {batch.os_message(exc)}")
                     return 1
         reporter.close()
+        failed = len(failures)
         if sink is not None:
             if failed:
                 sink.discard()
@@ -330,7 +324,20 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
         reporter.close()
         if sink is not None:
             sink.discard()  # no-op once committed
-    return 1 if failed else 0
+    return 1 if failures else 0
+
+
+def _succeeded(results, reporter: "_Reporter", failures: List[str]):
+    """The (input, result) pairs that converted; failures are reported and listed."""
+    for item, result in results:
+        reporter.step(item.name)
+        if not result.ok:
+            failures.append(item.name)
+            reporter.error(item.name, result.error)
+            continue
+        for warning in result.warnings:
+            reporter.warning(item.name, warning)
+        yield item, result
 
 
 def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str) -> None:
@@ -359,19 +366,13 @@ def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
 
     _check_encoding(args.encoding)
     inputs = _expand(args.inputs, args.recursive)
-    failed = problems = 0
+    failures: List[str] = []
+    problems = 0
     out = sys.stdout.buffer
     results = _results(inputs, None, args, {})
     reporter.start(len(inputs), shares_terminal=_isatty(sys.stdout))
     try:
-        for item, result in results:
-            reporter.step(item.name)
-            if not result.ok:
-                failed += 1
-                reporter.error(item.name, result.error)
-                continue
-            for warning in result.warnings:
-                reporter.warning(item.name, warning)
+        for item, result in _succeeded(results, reporter, failures):
             lines = [f"{item.name}:{d.line}: {d.message} [{d.code}]"
                      for d in sorted(result.diagnostics, key=lambda d: d.line)]
             if lines:
@@ -388,7 +389,7 @@ def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
     finally:
         results.close()
         reporter.close()
-    return 1 if failed or problems else 0
+    return 1 if failures or problems else 0
 
 
 # ---------------------------------------------------------------- inputs

@@ -174,7 +174,7 @@ def _compiled(family: Family) -> "re.Pattern[str]":
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end.
 SENTENCE_END = re.compile(r"[。！？｡!?]|(?<![0-9０-９])\.(?=\s|$)")
-_HEADING_BREAK = re.compile(r"[。；;！？!?]")
+HEADING_BREAK = re.compile(r"[。；;！？!?]")
 
 
 @attrs.frozen(slots=True)
@@ -259,7 +259,7 @@ def cut_title(rest: str) -> str:
 
 
 def _short_heading(text: str, pos: int) -> bool:
-    return len(text) - pos <= SHORT_HEADING and not _HEADING_BREAK.search(text, pos)
+    return len(text) - pos <= SHORT_HEADING and not HEADING_BREAK.search(text, pos)
 
 
 def family(style: str) -> Family:

@@ -12,7 +12,7 @@ from typing import NamedTuple, Optional
 import attrs
 import re
 
-from .markers import LEAD, MarkerMatch, match_marker
+from .markers import HEADING_BREAK, LEAD, MarkerMatch, match_marker
 from .model import Role
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -36,7 +36,6 @@ _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-
                          "cn-dun", "cap-dun", "cn-paren"})
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
 _MIN_TITLE = 2  # …and has a title of its own before it (（一）第一部分 is one heading)
-_SENTENCE_ENDS = re.compile(r"[。！？!?；;]")
 _FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
 _BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
 
@@ -187,7 +186,7 @@ def _glued_to_heading(text: str, piece_start: int, piece_marker: Optional[Marker
     """A short heading line run into its first sub-heading, with no sentence end
     between them: 一、总体要求（一）指导思想。"""
     return (piece_marker is not None and piece_marker.title_start + _MIN_TITLE <= at - piece_start <= _GLUED_HEADING
-            and not _SENTENCE_ENDS.search(text, piece_start, at))
+            and not HEADING_BREAK.search(text, piece_start, at))
 
 
 def _followed(inner: list[tuple[int, MarkerMatch]], text: str, glued: bool) -> list[bool]:
