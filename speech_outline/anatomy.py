@@ -23,11 +23,13 @@ _TAIL_TRIGGERS = (
 )
 _TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
-# Single lines of site furniture wherever they stand.
+# Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
+# lines that begin with one of a few characters, so most lines are dismissed at once.
+_BREADCRUMB_SIGN = re.compile("[>»›]")
+_BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
 _NOISE_LINE = re.compile(
     r"^(?:"
-    r"(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}"  # breadcrumbs: 首页>新闻>正文
-    r"|(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
+    r"(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
     r"|第\s*\d+\s*页\s*[/,，]?\s*共\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|第\s*\d+\s*页"  # page numbers
     r"|[(（]\d+[)）]|\d{1,12}"  # counters: (0), 1313984
     r"|(?:[【\[]?(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|返回|阅读|浏览|下载|打赏)"
@@ -39,6 +41,7 @@ _NOISE_LINE = re.compile(
     r"|[•·●◆■▪]\s*\S.{0,60}"  # bullet lists of links
     r")$"
 )
+_NOISE_FIRST = frozenset("当您你位第-—(（【[点收分打评举关返阅浏下扫手字投hw•·●◆■▪")  # and digits
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
 _TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
@@ -48,9 +51,11 @@ _TOC_PAGE = re.compile(r"[.…·\s]*\d*$")
 _ADDRESS = (r"(?:(?:尊敬的|亲爱的)[^，,。！？!?:：、]{1,30}|同志们|各位[^，,。！？!?:：、]{1,12}"
             r"|女士们|先生们|朋友们|老师们|同学们|大家(?:好)?)")
 _SALUTATION = re.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
+_SALUTATION_FIRST = frozenset("尊亲同各女先朋老大")
 _SALUTATION_MAX = 40
 _CLOSING_MAX = 30
 _CLOSING = re.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
+_CLOSING_FIRST = frozenset("谢以")
 _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 _META = re.compile(
@@ -80,9 +85,10 @@ def label(tokens: list[Token]) -> None:
     _label_front(tokens)
     for tok in tokens:
         if tok.role is None and tok.marker is None:
-            if len(tok.text) <= _SALUTATION_MAX and _SALUTATION.match(tok.text):
+            first = tok.text[0]
+            if first in _SALUTATION_FIRST and len(tok.text) <= _SALUTATION_MAX and _SALUTATION.match(tok.text):
                 tok.role = Role.SALUTATION
-            elif len(tok.text) <= _CLOSING_MAX and _CLOSING.match(tok.text):
+            elif first in _CLOSING_FIRST and len(tok.text) <= _CLOSING_MAX and _CLOSING.match(tok.text):
                 tok.role = Role.CLOSING
 
 
@@ -95,7 +101,9 @@ def _label_noise(tokens: list[Token]) -> None:
         if tail or (text[0] in _TAIL_FIRST and _TAIL_START.match(text)):
             tok.role = Role.NOISE
             tail = True
-        elif len(text) <= _NOISE_LINE_MAX and _NOISE_LINE.match(text):
+        elif len(text) <= _NOISE_LINE_MAX and (
+                ((text[0] in _NOISE_FIRST or text[0].isdigit()) and _NOISE_LINE.match(text))
+                or (_BREADCRUMB_SIGN.search(text) and _BREADCRUMB.match(text))):
             tok.role = Role.NOISE
 
 

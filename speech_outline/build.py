@@ -26,7 +26,7 @@ import re
 
 from . import diagnostics as diag
 from .markers import LAST, MarkerMatch
-from .model import Diagnostic, Marker, Node, Paragraph, Role
+from .model import Diagnostic, Node, Paragraph, Role
 from .tokenize import Token
 
 # Costs of numbering faults and of unusual nesting; only their order matters.
@@ -66,6 +66,10 @@ _VARIANTS = (
 # (style of the open series, style of the candidate) → what it costs to continue it in another style
 _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in group if a != b}
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
+# style → the styles whose open series it could continue
+_MIXABLE: dict[str, frozenset[str]] = {}
+for _a, _b in _MIXED:
+    _MIXABLE[_b] = _MIXABLE.get(_b, frozenset()) | {_a}
 # An unnumbered line that opens an appendix closes every open section.
 _SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
@@ -224,15 +228,6 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
     stack = state.stack
-    series = cand.series
-    same = [depth for depth, frame in enumerate(stack) if frame.series == series]
-    if len(same) == 1 and stack[same[0]].match.ordinal + 1 == cand.ordinal \
-            and stack[same[0]].match.path[:-1] == cand.path[:-1] \
-            and not any(_MIXED.get((frame.match.style, cand.style)) is not None for frame in stack):
-        # the number follows on in the only open series it can belong to: every other
-        # option costs at least REPLACE more, so there is nothing to weigh
-        depth = same[0]
-        return [(0.0, SIBLING, depth, stack[depth])]
     continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
     options = []
     for depth, frame, cost in continuations:
@@ -253,6 +248,26 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     # on a tie continue a series before opening one, and stay deep
     options.sort(key=lambda o: (o[0], o[1], -o[2]))
     return options
+
+
+def _follows_on(stack: list[Frame], cand: MarkerMatch) -> Optional[int]:
+    """The depth of the only open series `cand` can continue, when its number follows on
+    there: every other option then costs at least REPLACE more, so there is nothing to weigh."""
+    found = None
+    mixable = _MIXABLE.get(cand.style, ())
+    for depth, frame in enumerate(stack):
+        if frame.series == cand.series:
+            if found is not None:
+                return None
+            found = depth
+        elif frame.match.style in mixable:
+            return None
+    if found is None:
+        return None
+    prev = stack[found].match
+    if prev.ordinal + 1 != cand.ordinal or prev.path[:-1] != cand.path[:-1]:
+        return None
+    return found
 
 
 def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Frame]]) -> Placement:
@@ -280,7 +295,8 @@ def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
         if item.match is None:
             del state.stack[item.keep_depth:]
             continue
-        option = _options(state, item)[0]
+        depth = _follows_on(state.stack, item.match)
+        option = (0.0, SIBLING, depth, state.stack[depth]) if depth is not None else _options(state, item)[0]
         total += option[0]
         _apply(state, item, option)
     return total
@@ -295,6 +311,10 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
         if cand is None:
             del state.stack[item.keep_depth:]
             placements.append(None)
+            continue
+        depth = _follows_on(state.stack, cand)
+        if depth is not None:
+            placements.append(_apply(state, item, (0.0, SIBLING, depth, state.stack[depth])))
             continue
         options = _options(state, item)
         best = options[0]
@@ -389,7 +409,7 @@ def _assemble(tokens, headings, placed_tokens, placements):
 
     def freeze(section: list) -> Node:
         m, para, depth, body, children = section
-        return Node(Marker(m.text, m.style, m.ordinal, m.path), m.title(para.text), para, depth + 1,
+        return Node(m.marker, m.title(para.text), para, depth + 1,
                     tuple(body), tuple(map(freeze, children)))
 
     problems = _diagnose(placed_tokens, placements)
@@ -402,11 +422,13 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
         if p is None:
             continue
         cand = tok.marker
-        marker = f"'{cand.text}'"
         if p.kind == SIBLING:
             prev = p.previous.match
-            facts = dict(marker=marker, previous=f"'{prev.text}'", previous_line=p.previous.line)
-            if _MIXED.get((prev.style, cand.style)) == MIXED_SERIES:
+            mixed = _MIXED.get((prev.style, cand.style)) == MIXED_SERIES
+            if cand.ordinal == prev.ordinal + 1 and not mixed:
+                continue  # the usual case: nothing to say
+            facts = dict(marker=f"'{cand.text}'", previous=f"'{prev.text}'", previous_line=p.previous.line)
+            if mixed:
                 found.append(diag.diagnostic("mixed-series", tok.line, **facts))
             if cand.ordinal == LAST or cand.ordinal == prev.ordinal + 1:
                 continue
@@ -424,8 +446,8 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
             for above in (p.previous, p.displaced):
                 if above is not None and above.match.family.scheme == cand.family.scheme != "speech" \
                         and rank(cand) < rank(above.match):
-                    found.append(diag.diagnostic("out-of-order", tok.line, marker=marker,
+                    found.append(diag.diagnostic("out-of-order", tok.line, marker=f"'{cand.text}'",
                                                  previous=f"'{above.match.text}'", previous_line=above.line))
             if p.late_start and not cand.family.discourse:
-                found.append(diag.diagnostic("late-start", tok.line, marker=marker))
+                found.append(diag.diagnostic("late-start", tok.line, marker=f"'{cand.text}'"))
     return tuple(found)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import attrs
 
+from .model import Marker
 from .ordinals import ordinal_value
 
 if TYPE_CHECKING:
@@ -187,10 +188,16 @@ class MarkerMatch:
     path: tuple[int, ...]  # decimal numbering: (1, 2, 1); otherwise empty
     series: str  # what continues what: the style, plus the noun of 第X个…是 or the decimal depth
     title_start: int  # where the title begins, counted from the marker's first character
+    style: str = attrs.field(init=False)  # the family's, read often enough to be a field
+    marker: Marker = attrs.field(init=False)  # the public value of a heading with this marker
 
-    @property
-    def style(self) -> str:
+    @style.default
+    def _style(self) -> str:
         return self.family.style
+
+    @marker.default
+    def _marker(self) -> Marker:
+        return Marker(self.text, self.style, self.ordinal, self.path)
 
     def title(self, text: str) -> str:
         """The heading title in `text`, the paragraph that starts with this marker.
@@ -223,11 +230,32 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     return None
 
 
+# Readings of markers as written (with the white space after them), by family: a
+# document repeats the same few markers, and an archive repeats them across documents.
+_READINGS: dict[tuple[str, str], Optional[MarkerMatch]] = {}
+_READINGS_MAX = 1 << 16
+
+
 def _read_match(family: Family, end: int, numeral: str, noun: Optional[str], text: str,
                 pos: int) -> Optional[MarkerMatch]:
     after = text[end:end + 1]
     if family.needs_separator and after and after not in SPACE and not _short_heading(text, pos):
         return None
+    start = end
+    while start < len(text) and text[start] in LEAD:
+        start += 1
+    key = (family.style, text[pos:start])
+    if key in _READINGS:
+        return _READINGS[key]
+    if len(_READINGS) >= _READINGS_MAX:
+        _READINGS.clear()
+    found = _READINGS[key] = _reading(family, text[pos:end].rstrip(LEAD), numeral, noun, start - pos)
+    return found
+
+
+def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
+             title_start: int) -> Optional[MarkerMatch]:
+    """The value of a marker as written; None when its numeral is not a number."""
     path: tuple[int, ...] = ()
     series = family.style
     try:
@@ -244,10 +272,7 @@ def _read_match(family: Family, end: int, numeral: str, noun: Optional[str], tex
             ordinal = ordinal_value(numeral)
     except ValueError:
         return None
-    start = end
-    while start < len(text) and text[start] in LEAD:
-        start += 1
-    return MarkerMatch(family, text[pos:end].rstrip(LEAD), ordinal, path, series, start - pos)
+    return MarkerMatch(family, written, ordinal, path, series, title_start)
 
 
 def cut_title(rest: str) -> str:

@@ -23,7 +23,7 @@ _AFTER_BREAK = re.compile(
     r"[。！？!?；; \t\u3000\u00a0](?=[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
     r"1-9１-９\u2460-\u249b\u3220-\u3229\u2160-\u216bA-Z])"
 )
-_BRACKET = re.compile(r"[（(〔【［\[﹙第]")
+_BRACKET = re.compile(r"[（(〔【［\[﹙第](?<=\S.)(?=[一二三四五六七八九十百千1-9１-９])")
 # Families that writers run on inside a paragraph (表现在一是……二是……; 第一，……第二，……):
 # never split a paragraph at them.
 _INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-ge", "speech-qi",
@@ -131,7 +131,7 @@ def split_run_together(tokens: list[Token], text: str) -> list[Token]:
 def _joints(text: str) -> list[int]:
     """Offsets in `text` where a marker could follow a lost line break, in order."""
     found = {m.end() for m in _AFTER_BREAK.finditer(text)}
-    found.update(m.start() for m in _BRACKET.finditer(text, 1) if not text[m.start() - 1].isspace())
+    found.update(m.start() for m in _BRACKET.finditer(text))
     return sorted(found)
 
 

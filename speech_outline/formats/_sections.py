@@ -84,7 +84,7 @@ class _Open:
         if found is None:
             marker, title = Marker("", UNMARKED, 0), text.strip(LEAD)
         else:
-            marker, title = Marker(found.text, found.style, found.ordinal, found.path), found.title(text)
+            marker, title = found.marker, found.title(text)
         return Node(marker, title, self.heading, level, tuple(self.body),
                     tuple(c.freeze(level + 1) for c in self.children))
 
