@@ -6,7 +6,9 @@ leaves unlabelled are for build.py to make headings, body or preamble.
 """
 from __future__ import annotations
 
+import itertools
 import unicodedata
+from typing import Optional
 
 import re
 
@@ -80,54 +82,67 @@ TITLE_LINES_MAX = 4
 
 def label(tokens: list[Token]) -> None:
     """Give anatomy roles to the tokens that are not part of the outline proper."""
-    _label_noise(tokens)
-    _label_toc(tokens)
+    toc_head, toc_entries, framing = _scan(tokens)
+    if toc_head is not None:
+        _label_toc_after_heading(tokens, toc_head)
+    _label_toc_runs(tokens, toc_entries)
     _label_front(tokens)
-    for tok in tokens:
-        if tok.role is None and tok.marker is None:
-            first = tok.text[0]
-            if first in _SALUTATION_FIRST and len(tok.text) <= _SALUTATION_MAX and _SALUTATION.match(tok.text):
-                tok.role = Role.SALUTATION
-            elif first in _CLOSING_FIRST and len(tok.text) <= _CLOSING_MAX and _CLOSING.match(tok.text):
-                tok.role = Role.CLOSING
+    for tok, role in framing:
+        if tok.role is None:  # not taken for the title or metadata
+            tok.role = role
 
 
-def _label_noise(tokens: list[Token]) -> None:
+def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Token, Role]]]:
+    """One pass over the document: label the noise, and find what the later steps need —
+    where 目录 stands, the lines that look like contents entries, and the salutations
+    and closings."""
     tail = False
-    for tok in tokens:
+    toc_head = None
+    toc_entries: list[int] = []
+    framing: list[tuple[Token, Role]] = []
+    for i, tok in enumerate(tokens):
         if tok.role is not None:
             continue
         text = tok.text
-        if tail or (text[0] in _TAIL_FIRST and _TAIL_START.match(text)):
+        first = text[0]
+        if tail or (first in _TAIL_FIRST and _TAIL_START.match(text)):
             tok.role = Role.NOISE
             tail = True
-        elif len(text) <= _NOISE_LINE_MAX and (
-                ((text[0] in _NOISE_FIRST or text[0].isdigit()) and _NOISE_LINE.match(text))
+            continue
+        if len(text) <= _NOISE_LINE_MAX and (
+                ((first in _NOISE_FIRST or first.isdigit()) and _NOISE_LINE.match(text))
                 or (_BREADCRUMB_SIGN.search(text) and _BREADCRUMB.match(text))):
             tok.role = Role.NOISE
+            continue
+        if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
+            toc_entries.append(i)
+        if first == "目" and toc_head is None and _TOC_HEAD.match(text):
+            toc_head = i
+        if tok.marker is None:
+            if first in _SALUTATION_FIRST and len(text) <= _SALUTATION_MAX and _SALUTATION.match(text):
+                framing.append((tok, Role.SALUTATION))
+            elif first in _CLOSING_FIRST and len(text) <= _CLOSING_MAX and _CLOSING.match(text):
+                framing.append((tok, Role.CLOSING))
+    return toc_head, toc_entries, framing
 
 
-def _label_toc(tokens: list[Token]) -> None:
-    """目录 and the entry lines after it, up to where the first entry comes back as a heading;
-    and, with or without 目录, runs of lines that end in dot leaders and a page number."""
-    _label_toc_after_heading(tokens)
-    run: list[Token] = []
-    for tok in tokens + [None]:
-        if tok is not None and tok.role is None and tok.text[-1].isdigit() and _TOC_ENTRY.search(tok.text[-_TOC_TAIL:]):
-            run.append(tok)
+def _label_toc_runs(tokens: list[Token], entries: list[int]) -> None:
+    """With or without 目录, runs of two or more lines that end in dot leaders and a page
+    number (`entries`: the indices of such lines, in order) are a table of contents."""
+    run: list[int] = []
+    for i in entries + [-1]:
+        if i >= 0 and tokens[i].role is None and (not run or i == run[-1] + 1):
+            run.append(i)
             continue
         if len(run) >= 2:
-            for entry in run:
-                entry.role = Role.TOC
-        run = []
+            for j in run:
+                tokens[j].role = Role.TOC
+        run = [i] if i >= 0 and tokens[i].role is None else []
 
 
-def _label_toc_after_heading(tokens: list[Token]) -> None:
-    for i, tok in enumerate(tokens):
-        if tok.role is None and tok.text[0] == "目" and _TOC_HEAD.match(tok.text):
-            break
-    else:
-        return
+def _label_toc_after_heading(tokens: list[Token], i: int) -> None:
+    """目录 (at `i`) and the entry lines after it, up to where the first entry comes back
+    as a heading."""
     entries = []
     for tok in tokens[i + 1:]:
         if tok.role is not None:
@@ -152,7 +167,7 @@ def _label_front(tokens: list[Token]) -> None:
     """Title lines, then subtitle and metadata lines, at the top of the document."""
     titles: list[Token] = []
     in_title = True
-    for tok in [t for t in tokens if t.role is None][:FRONT_MAX]:
+    for tok in itertools.islice((t for t in tokens if t.role is None), FRONT_MAX):
         text = tok.text
         if tok.marker is not None or _SALUTATION.match(text):
             break

@@ -341,8 +341,7 @@ def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...],
         if not lone:
             break
         demoted.update(id(t) for t in lone)
-    headings = {id(t): p for t, p in zip(placed, placements) if p is not None}
-    return _assemble(tokens, headings, placed, placements)
+    return _assemble(tokens, placed, placements)
 
 
 def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], list[Candidate]]:
@@ -382,22 +381,26 @@ def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) 
             if p is not None and t.marker.family.discourse and sizes[p.series_id] < 2]
 
 
-def _assemble(tokens, headings, placed_tokens, placements):
+def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optional[Placement]]
+              ) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
     # An open section is a list [marker, heading paragraph, depth, body, children]: the
-    # tree is built on lists, in one pass, then frozen bottom-up.
+    # tree is built on lists, in one pass, then frozen bottom-up. The headings are a
+    # subsequence of the tokens, in order: walk both together.
+    headings = iter([(t, p.depth) for t, p in zip(placed, placements) if p is not None])
+    heading, heading_depth = next(headings, (None, 0))
     roots: list[list] = []
     path: list[list] = []
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     for tok in tokens:
-        placement = headings.get(id(tok))
-        if placement is not None:
+        if tok is heading:
             para = Paragraph(Role.HEADING, tok.text, tok.start, tok.line, tok.lead, tok.trail)
-            depth = min(placement.depth, len(path))
+            depth = min(heading_depth, len(path))
             section = [tok.marker, para, depth, [], []]
             (path[depth - 1][4] if depth else roots).append(section)
             del path[depth:]
             path.append(section)
+            heading, heading_depth = next(headings, (None, 0))
         elif tok.role is None:
             para = Paragraph(Role.BODY if path else Role.PREAMBLE, tok.text, tok.start, tok.line,
                              tok.lead, tok.trail)
@@ -412,8 +415,7 @@ def _assemble(tokens, headings, placed_tokens, placements):
         return Node(m.marker, m.title(para.text), para, depth + 1,
                     tuple(body), tuple(map(freeze, children)))
 
-    problems = _diagnose(placed_tokens, placements)
-    return tuple(paragraphs), tuple(map(freeze, roots)), problems
+    return tuple(paragraphs), tuple(map(freeze, roots)), _diagnose(placed, placements)
 
 
 def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tuple[Diagnostic, ...]:

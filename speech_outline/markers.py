@@ -138,7 +138,8 @@ class _Matcher(NamedTuple):
 
     combined: "re.Pattern[str]"
     families: tuple[Family, ...]
-    groups: tuple[tuple[str, Optional[str]], ...]  # per family: its numeral and noun group names
+    # the alternation's group of each family → (its index, the family, its numeral and noun groups)
+    alternatives: dict[str, tuple[int, Family, str, Optional[str]]]
 
 
 # Matching uses the standard library's re (several times faster a call than regex);
@@ -146,17 +147,18 @@ class _Matcher(NamedTuple):
 # Both are done the first time a paragraph starts with a given character, so that
 # `import speech_outline` stays quick.
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
+_NOUN = "(?P<noun>"
 
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
     families = tuple(f for f in CATALOGUE if ch in _CANDIDATE_CHARS and _partial(f).match(ch, partial=True))
-    alternatives = []
-    groups = []
+    patterns = []
+    alternatives = {}
     for i, fam in enumerate(families):
         pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
-        alternatives.append(f"(?P<f{i}>{pattern})")
-        groups.append((f"num{i}", f"noun{i}" if "(?P<noun>" in fam.pattern else None))
-    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile("|".join(alternatives)), families, tuple(groups))
+        patterns.append(f"(?P<f{i}>{pattern})")
+        alternatives[f"f{i}"] = (i, fam, f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None)
+    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile("|".join(patterns)), families, alternatives)
                                   if families else None)
     return found
 
@@ -173,8 +175,9 @@ def _compiled(family: Family) -> "re.Pattern[str]":
     return re.compile(family.pattern)
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
-# is not part of a number and is followed by white space or the end.
-SENTENCE_END = re.compile(r"[。！？｡!?]|(?<![0-9０-９])\.(?=\s|$)")
+# is not part of a number and is followed by white space or the end. (One character
+# class first, so that the search skips ahead quickly through long run-in headings.)
+SENTENCE_END = re.compile(r"[。！？｡!?.](?<![0-9０-９]\.)(?:(?<!\.)|(?=\s|$))")
 HEADING_BREAK = re.compile(r"[。；;！？!?]")
 
 
@@ -216,15 +219,14 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     m = matcher.combined.match(text, pos)
     if m is None:
         return None
-    i = int(m.lastgroup[1:])
-    num, noun = matcher.groups[i]
-    found = _read_match(matcher.families[i], m.end(), m.group(num), noun and m.group(noun), text, pos)
+    i, family, num, noun = matcher.alternatives[m.lastgroup]
+    found = _read_match(family, m, num, noun, text, pos)
     if found is not None:
         return found
     for family in matcher.families[i + 1:]:  # the first fit was refused: try the rest
         m = _compiled(family).match(text, pos)
         if m is not None:
-            found = _read_match(family, m.end(), m.group("num"), m.groupdict().get("noun"), text, pos)
+            found = _read_match(family, m, "num", "noun" if _NOUN in family.pattern else None, text, pos)
             if found is not None:
                 return found
     return None
@@ -234,22 +236,26 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
 # document repeats the same few markers, and an archive repeats them across documents.
 _READINGS: dict[tuple[str, str], Optional[MarkerMatch]] = {}
 _READINGS_MAX = 1 << 16
+_UNREAD = object()
 
 
-def _read_match(family: Family, end: int, numeral: str, noun: Optional[str], text: str,
+def _read_match(family: Family, m: "re.Match[str]", num: str, noun: Optional[str], text: str,
                 pos: int) -> Optional[MarkerMatch]:
-    after = text[end:end + 1]
-    if family.needs_separator and after and after not in SPACE and not _short_heading(text, pos):
-        return None
+    end = m.end()
+    if family.needs_separator:
+        after = text[end:end + 1]
+        if after and after not in SPACE and not _short_heading(text, pos):
+            return None
     start = end
     while start < len(text) and text[start] in LEAD:
         start += 1
     key = (family.style, text[pos:start])
-    if key in _READINGS:
-        return _READINGS[key]
-    if len(_READINGS) >= _READINGS_MAX:
-        _READINGS.clear()
-    found = _READINGS[key] = _reading(family, text[pos:end].rstrip(LEAD), numeral, noun, start - pos)
+    found = _READINGS.get(key, _UNREAD)
+    if found is _UNREAD:
+        if len(_READINGS) >= _READINGS_MAX:
+            _READINGS.clear()
+        found = _READINGS[key] = _reading(family, text[pos:end].rstrip(LEAD), m.group(num),
+                                          noun and m.group(noun), start - pos)
     return found
 
 

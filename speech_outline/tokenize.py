@@ -7,7 +7,7 @@ exactly. Positions are computed here, once, and carried by everything after.
 from __future__ import annotations
 
 import bisect
-from typing import NamedTuple, Optional
+from typing import Optional
 
 import attrs
 import re
@@ -17,13 +17,18 @@ from .model import Role
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 # Where a lost line break may hide: a marker's first character after a sentence end or
-# white space, or a bracket or 第 right after text (一、总体要求（一）指导思想。). Both
-# patterns start with a character class, so the whole text is scanned once, quickly.
-_AFTER_BREAK = re.compile(
-    r"[。！？!?；; \t\u3000\u00a0](?=[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
+# white space, or a bracket or 第 before a numeral right after text (一、总体要求（一）指导思想。).
+# Both are found in one scan: the pattern starts with one character class, so the
+# regular expression engine skips quickly over the text between them.
+_BREAKS = "。！？!?；; \t\u3000\u00a0"
+_BRACKETS = "（(〔【［[﹙第"
+_BRACKET_CLASS = _BRACKETS.replace("[", r"\[")
+_JOINT = re.compile(
+    rf"[{_BREAKS}{_BRACKET_CLASS}](?:"
+    rf"(?<=[{_BREAKS}])(?=[一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［\[﹙第"
     r"1-9１-９\u2460-\u249b\u3220-\u3229\u2160-\u216bA-Z])"
+    rf"|(?<=[{_BRACKET_CLASS}])(?<=\S.)(?=[一二三四五六七八九十百千1-9１-９]))"
 )
-_BRACKET = re.compile(r"[（(〔【［\[﹙第](?<=\S.)(?=[一二三四五六七八九十百千1-9１-９])")
 # Families that writers run on inside a paragraph (表现在一是……二是……; 第一，……第二，……):
 # never split a paragraph at them.
 _INLINE_STYLES = frozenset({"speech-di", "speech-shi", "speech-yao", "speech-di-ge", "speech-qi",
@@ -37,7 +42,7 @@ _STRUCTURAL = frozenset({"part", "law-part", "law-subpart", "law-chapter", "law-
 _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most this long
 _MIN_TITLE = 2  # …and has a title of its own before it (（一）第一部分 is one heading)
 _FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
-_BREAK_CHARS = frozenset("。！？!?；; \t\u3000\u00a0")
+_BREAK_CHARS = frozenset(_BREAKS)
 
 
 @attrs.define(slots=True, eq=False)
@@ -80,17 +85,20 @@ def tokenize(text: str) -> list[Token]:
     pos = 0
     lines, ends = _split_lines(text)
     for line, raw, eol in zip(range(1, len(lines) + 1), lines, ends):
-        body = raw.lstrip(LEAD)
-        content = body.rstrip(LEAD)
+        content = raw.strip(LEAD)
         if content:
-            indent = raw[: len(raw) - len(body)]
+            if content is raw:  # the usual line: no indentation, nothing trailing
+                indent = trailing = ""
+            else:
+                body = raw.lstrip(LEAD)
+                indent, trailing = raw[: len(raw) - len(body)], body[len(content):]
             if tokens:
                 tokens[-1].trail = pending
                 lead = indent
             else:
                 lead = pending + indent
             append(Token(content, pos + len(indent), line, lead, "", match_marker(content)))
-            pending = body[len(content):] + eol
+            pending = trailing + eol
         else:
             pending += raw + eol
         pos += len(raw) + len(eol)
@@ -108,47 +116,65 @@ def split_run_together(tokens: list[Token], text: str) -> list[Token]:
     Runs after anatomy, on the paragraphs it left unlabelled; `text` is what `tokens`
     were made from."""
     joints = _joints(text)
+    count = len(joints)
     next_joint = 0
-    last: dict[str, _Seen] = {}
+    last = _SeriesMemory()
     out: list[Token] = []
     for tok in tokens:
-        first = bisect.bisect_right(joints, tok.start, next_joint)
-        end = bisect.bisect_left(joints, tok.start + len(tok.text), first)
-        next_joint = end
         if tok.role is not None:  # anatomy's: noise, title, framing…
             out.append(tok)
             continue
         if tok.marker is not None:
-            _seen(last, tok.marker)
-        cuts = _cuts(tok, [j - tok.start for j in joints[first:end]], last) if first < end else []
-        if not cuts:
-            out.append(tok)
-            continue
-        out.extend(_split(tok, cuts))
+            last.saw(tok.marker)
+        end = tok.start + len(tok.text)
+        if next_joint < count and joints[next_joint] < end:
+            first = bisect.bisect_right(joints, tok.start, next_joint)
+            next_joint = bisect.bisect_left(joints, end, first)
+            cuts = _cuts(tok, [j - tok.start for j in joints[first:next_joint]], last)
+            if cuts:
+                out.extend(_split(tok, cuts))
+                continue
+        out.append(tok)
     return out
 
 
 def _joints(text: str) -> list[int]:
     """Offsets in `text` where a marker could follow a lost line break, in order."""
-    found = {m.end() for m in _AFTER_BREAK.finditer(text)}
-    found.update(m.start() for m in _BRACKET.finditer(text))
-    return sorted(found)
+    found = []
+    for m in _JOINT.finditer(text):
+        at = m.start() if text[m.start()] in _BRACKETS else m.end()
+        if not found or found[-1] != at:  # 。第一: both the full stop and 第 point at 第
+            found.append(at)
+    return found
 
 
-class _Seen(NamedTuple):
-    match: MarkerMatch  # the latest marker of a series
-    may_restart: bool  # a marker ranked above it came since: the series may start again at one
+class _SeriesMemory:
+    """The latest marker of each series so far, and whether a marker ranked above it
+    came since (then the series may start again at one)."""
+
+    __slots__ = ("_latest", "_rank_seen", "_count")
+
+    def __init__(self) -> None:
+        self._latest: dict[str, tuple[MarkerMatch, int]] = {}  # series → (marker, when)
+        self._rank_seen: dict[tuple[str, int], int] = {}  # (scheme, rank) → when last seen
+        self._count = 0
+
+    def saw(self, found: MarkerMatch) -> None:
+        self._count += 1
+        self._latest[found.series] = (found, self._count)
+        self._rank_seen[(found.family.scheme, found.family.rank)] = self._count
+
+    def get(self, series: str) -> Optional[tuple[MarkerMatch, bool]]:
+        """(the latest marker of `series`, whether it may restart), or None if unseen."""
+        if series not in self._latest:
+            return None
+        found, when = self._latest[series]
+        scheme, rank = found.family.scheme, found.family.rank
+        may_restart = any(self._rank_seen.get((scheme, above), 0) > when for above in range(rank))
+        return found, may_restart
 
 
-def _seen(last: dict[str, _Seen], found: MarkerMatch) -> None:
-    fam = found.family
-    for series, seen in last.items():
-        if seen.match.family.scheme == fam.scheme and seen.match.family.rank > fam.rank:
-            last[series] = _Seen(seen.match, True)
-    last[found.series] = _Seen(found, False)
-
-
-def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[int, MarkerMatch]]:
+def _cuts(tok: Token, joints: list[int], last: _SeriesMemory) -> list[tuple[int, MarkerMatch]]:
     text = tok.text
     inner = []
     for at in joints:
@@ -168,7 +194,8 @@ def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[i
         elif previous is not None:
             # in an ordinary paragraph only a full stop marks a lost break; a long run-on text
             # may have lost them anywhere
-            cut = (found.ordinal == previous.match.ordinal + 1 or (previous.may_restart and found.ordinal == 1)) \
+            latest, may_restart = previous
+            cut = (found.ordinal == latest.ordinal + 1 or (may_restart and found.ordinal == 1)) \
                 and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
         else:
             cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued,
@@ -176,7 +203,7 @@ def _cuts(tok: Token, joints: list[int], last: dict[str, _Seen]) -> list[tuple[i
         if not cut:
             listed[found.series] = found.ordinal
             continue
-        _seen(last, found)
+        last.saw(found)
         cuts.append((at, found))
         piece_start, piece_marker = at, found
     return cuts
