@@ -27,7 +27,6 @@ _TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
 # lines that begin with one of a few characters, so most lines are dismissed at once.
-_BREADCRUMB_SIGN = re.compile("[>»›]")
 _BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
 _NOISE_LINE = re.compile(
     r"^(?:"
@@ -111,7 +110,7 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
             continue
         if len(text) <= _NOISE_LINE_MAX and (
                 ((first in _NOISE_FIRST or first.isdigit()) and _NOISE_LINE.match(text))
-                or (_BREADCRUMB_SIGN.search(text) and _BREADCRUMB.match(text))):
+                or ((">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text))):
             tok.role = Role.NOISE
             continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):

@@ -86,39 +86,28 @@ class Candidate(NamedTuple):
     keep_depth: int = 0  # for a break: how many open levels survive it
 
 
-class Frame(NamedTuple):
-    """An open series: the latest heading of it, at one depth of the stack."""
+class Placement(NamedTuple):
+    """Where a heading went. The stack of open series holds the latest placement of each,
+    one per depth, and the latest placement of every series is remembered."""
 
     series: str
     match: MarkerMatch
     line: int
     series_id: int
-
-
-class Placement(NamedTuple):
     depth: int
     kind: int
-    previous: Optional[Frame]  # the frame continued (sibling) or the parent (child)
-    series_id: int
+    previous: Optional["Placement"]  # the heading continued (sibling), or the parent
+    parent: Optional["Placement"]
     late_start: bool  # a new series that neither starts at one nor continues an earlier one
-    displaced: Optional[Frame] = None  # the open series a replacement closed at its depth
-
-
-class _Seen(NamedTuple):
-    """The latest heading of a series, wherever it stood."""
-
-    ordinal: int
-    depth: int
-    parent_series: Optional[str]
-    parent_scheme: Optional[str]
+    displaced: Optional["Placement"]  # the open series a replacement closed at its depth
 
 
 class _State:
     __slots__ = ("stack", "last_seen", "next_id")
 
     def __init__(self) -> None:
-        self.stack: list[Frame] = []
-        self.last_seen: dict[str, _Seen] = {}
+        self.stack: list[Placement] = []
+        self.last_seen: dict[str, Placement] = {}
         self.next_id = 0
 
     def copy(self) -> "_State":
@@ -144,7 +133,7 @@ def sequence_cost(previous: int, ordinal: int) -> float:
     return GAP + GAP_STEP * min(ordinal - previous - 2, 8)
 
 
-def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
+def _continuation_cost(frame: Placement, cand: MarkerMatch) -> Optional[float]:
     """Cost of `cand` continuing `frame`'s series, or None if it cannot."""
     prev = frame.match
     if frame.series == cand.series:
@@ -160,7 +149,7 @@ def _continuation_cost(frame: Frame, cand: MarkerMatch) -> Optional[float]:
     return extra + sequence_cost(prev.ordinal, cand.ordinal)
 
 
-def _late_start(state: _State, item: Candidate, parent: Optional[Frame]) -> bool:
+def _late_start(state: _State, item: Candidate, parent: Optional[Placement]) -> bool:
     """A new series that neither starts at one, nor continues the numbering of a cousin
     (（四） under 二、 after （三） under 一、; 条 numbered through 章 and 节), nor has its
     first item inside the paragraph before."""
@@ -168,15 +157,15 @@ def _late_start(state: _State, item: Candidate, parent: Optional[Frame]) -> bool
     if ordinal in (1, LAST) or item.first_inline:
         return False
     seen = state.last_seen.get(item.match.series)
-    if seen is None or ordinal != seen.ordinal + 1:
+    if seen is None or ordinal != seen.match.ordinal + 1:
         return True
-    if parent is None:
-        return seen.parent_series is not None
-    return not (seen.parent_series == parent.series
-                or seen.parent_scheme == parent.match.family.scheme == "law")
+    if parent is None or seen.parent is None:
+        return parent is not seen.parent
+    return not (seen.parent.series == parent.series
+                or seen.parent.match.family.scheme == parent.match.family.scheme == "law")
 
 
-def _new_series_cost(state: _State, item: Candidate, parent: Optional[Frame], depth: int) -> float:
+def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement], depth: int) -> float:
     cand = item.match
     cost = 0.0
     if cand.ordinal == LAST:
@@ -212,19 +201,19 @@ def rank(match: MarkerMatch) -> int:
     return len(match.path) if match.path else match.family.rank
 
 
-def _nests_by_rank(parent: Optional[Frame], cand: MarkerMatch) -> bool:
+def _nests_by_rank(parent: Optional[Placement], cand: MarkerMatch) -> bool:
     """Whether the scheme's own order puts `cand` below `parent` (条 under 节 or 章)."""
     if parent is None:
         return False
     return parent.match.family.scheme == cand.family.scheme and rank(parent.match) < rank(cand)
 
 
-def _item_of_law_unit(parent: Optional[Frame], cand: MarkerMatch) -> bool:
+def _item_of_law_unit(parent: Optional[Placement], cand: MarkerMatch) -> bool:
     """Items (一、 （一）) hang under the deepest law unit open, whatever its depth."""
     return parent is not None and parent.match.family.scheme == "law" != cand.family.scheme
 
 
-def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Frame]]]:
+def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Placement]]]:
     """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
     stack = state.stack
@@ -250,7 +239,7 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     return options
 
 
-def _follows_on(stack: list[Frame], cand: MarkerMatch) -> Optional[int]:
+def _follows_on(stack: list[Placement], cand: MarkerMatch) -> Optional[int]:
     """The depth of the only open series `cand` can continue, when its number follows on
     there: every other option then costs at least REPLACE more, so there is nothing to weigh."""
     found = None
@@ -270,12 +259,13 @@ def _follows_on(stack: list[Frame], cand: MarkerMatch) -> Optional[int]:
     return found
 
 
-def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Frame]]) -> Placement:
+def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Placement]]) -> Placement:
     cand = item.match
     _cost, kind, depth, frame = option
-    parent = state.stack[depth - 1] if depth else None
-    displaced = state.stack[depth] if kind == REPLACEMENT and depth < len(state.stack) else None
-    del state.stack[depth:]
+    stack = state.stack
+    parent = stack[depth - 1] if depth else None
+    displaced = stack[depth] if kind == REPLACEMENT and depth < len(stack) else None
+    del stack[depth:]
     late = False
     if kind == SIBLING:
         series_id = frame.series_id
@@ -283,10 +273,10 @@ def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Option
         series_id = state.next_id
         state.next_id += 1
         late = _late_start(state, item, parent)
-    state.stack.append(Frame(cand.series, cand, item.line, series_id))
-    state.last_seen[cand.series] = _Seen(cand.ordinal, depth, parent.series if parent else None,
-                                         parent.match.family.scheme if parent else None)
-    return Placement(depth, kind, frame, series_id, late, displaced)
+    placement = Placement(cand.series, cand, item.line, series_id, depth, kind, frame, parent, late, displaced)
+    stack.append(placement)
+    state.last_seen[cand.series] = placement
+    return placement
 
 
 def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
@@ -372,13 +362,14 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
 
 
 def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) -> list[Token]:
-    """Discourse ordinals whose series has a single member (FORMAT rule 3: not headings)."""
-    sizes: dict[int, int] = {}
-    for p in placements:
-        if p is not None:
-            sizes[p.series_id] = sizes.get(p.series_id, 0) + 1
-    return [t for t, p in zip(tokens, placements)
-            if p is not None and t.marker.family.discourse and sizes[p.series_id] < 2]
+    """Discourse ordinals whose series has a single member (FORMAT rule 3: not headings):
+    each opened a series that nothing continued."""
+    openers = [(t, p.series_id) for t, p in zip(tokens, placements)
+               if p is not None and p.kind != SIBLING and t.marker.family.discourse]
+    if not openers:
+        return []
+    continued = {p.series_id for p in placements if p is not None and p.kind == SIBLING}
+    return [t for t, series_id in openers if series_id not in continued]
 
 
 def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optional[Placement]]
@@ -413,7 +404,7 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
     def freeze(section: list) -> Node:
         m, para, depth, body, children = section
         return Node(m.marker, m.title(para.text), para, depth + 1,
-                    tuple(body), tuple(map(freeze, children)))
+                    tuple(body) if body else (), tuple(map(freeze, children)) if children else ())
 
     return tuple(paragraphs), tuple(map(freeze, roots)), _diagnose(placed, placements)
 

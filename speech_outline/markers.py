@@ -122,9 +122,8 @@ CATALOGUE: tuple[Family, ...] = (
 )
 
 _BY_STYLE = {f.style: f for f in CATALOGUE}
-# Characters a marker can start with, each with the families (in catalogue order)
-# that can start with it: most paragraphs are dismissed by one dict lookup.
-_CANDIDATE_CHARS = frozenset(
+# Characters a marker can start with: most paragraphs are dismissed by this one test.
+MARKER_START = frozenset(
     "第首其再最一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［[﹙"
     "123456789１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     + "".join(chr(c) for c in range(0x2460, 0x249C))  # ①-⑳ ⑴-⒇ ⒈-⒛
@@ -133,6 +132,8 @@ _CANDIDATE_CHARS = frozenset(
     + "".join(chr(c) for c in range(0x32B1, 0x32C0))  # ㊱-㊿
     + "".join(chr(c) for c in range(0x2160, 0x216C))  # Ⅰ-Ⅻ
 )
+
+
 class _Matcher(NamedTuple):
     """The families that can start with one character: tried as one alternation first."""
 
@@ -151,7 +152,7 @@ _NOUN = "(?P<noun>"
 
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
-    families = tuple(f for f in CATALOGUE if ch in _CANDIDATE_CHARS and _partial(f).match(ch, partial=True))
+    families = tuple(f for f in CATALOGUE if ch in MARKER_START and _partial(f).match(ch, partial=True))
     patterns = []
     alternatives = {}
     for i, fam in enumerate(families):

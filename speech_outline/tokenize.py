@@ -12,7 +12,7 @@ from typing import Optional
 import attrs
 import re
 
-from .markers import HEADING_BREAK, LEAD, MarkerMatch, match_marker
+from .markers import HEADING_BREAK, LEAD, MARKER_START, MarkerMatch, match_marker
 from .model import Role
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
@@ -97,7 +97,8 @@ def tokenize(text: str) -> list[Token]:
                 lead = indent
             else:
                 lead = pending + indent
-            append(Token(content, pos + len(indent), line, lead, "", match_marker(content)))
+            append(Token(content, pos + len(indent), line, lead, "",
+                         match_marker(content) if content[0] in MARKER_START else None))
             pending = trailing + eol
         else:
             pending += raw + eol
