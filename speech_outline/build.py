@@ -339,14 +339,15 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
     items: list[Candidate] = []
     prose = False
     before = ""  # the text of the paragraph before
+    salutation = Role.SALUTATION
     for tok in tokens:
-        if tok.role is Role.SALUTATION and items:
+        role, m = tok.role, tok.marker
+        if role is not None:
+            if role is not salutation or not items:
+                continue
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
-        elif tok.role is not None:
-            continue
-        elif tok.marker is not None and id(tok) not in demoted:
-            m = tok.marker
+        elif m is not None and not (demoted and id(tok) in demoted):
             first_inline = m.ordinal == 2 and m.text.replace("二", "一", 1) in before
             items.append(Candidate(m, tok.line, prose, first_inline))
         elif tok.text[0] == "附" and _SECTION_BREAK.match(tok.text):
@@ -383,9 +384,10 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
     path: list[list] = []
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
+    heading_role, body_role, preamble_role = Role.HEADING, Role.BODY, Role.PREAMBLE
     for tok in tokens:
         if tok is heading:
-            para = Paragraph(Role.HEADING, tok.text, tok.start, tok.line, tok.lead, tok.trail)
+            para = Paragraph(heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
             depth = min(heading_depth, len(path))
             section = [tok.marker, para, depth, [], []]
             (path[depth - 1][4] if depth else roots).append(section)
@@ -393,7 +395,7 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
             path.append(section)
             heading, heading_depth = next(headings, (None, 0))
         elif tok.role is None:
-            para = Paragraph(Role.BODY if path else Role.PREAMBLE, tok.text, tok.start, tok.line,
+            para = Paragraph(body_role if path else preamble_role, tok.text, tok.start, tok.line,
                              tok.lead, tok.trail)
             if path:
                 path[-1][3].append(para)

@@ -148,6 +148,7 @@ class _Matcher(NamedTuple):
 # Both are done the first time a paragraph starts with a given character, so that
 # `import speech_outline` stays quick.
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
+_LEAD_RUN = "[" + "".join(f"\\u{ord(c):04x}" for c in LEAD) + "]*"  # the white space after a marker
 _NOUN = "(?P<noun>"
 
 
@@ -159,8 +160,8 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
         pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
         patterns.append(f"(?P<f{i}>{pattern})")
         alternatives[f"f{i}"] = (i, fam, f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None)
-    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile("|".join(patterns)), families, alternatives)
-                                  if families else None)
+    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}"), families,
+                                           alternatives) if families else None)
     return found
 
 
@@ -173,7 +174,7 @@ def _partial(family: Family) -> "regex.Pattern[str]":
 
 @functools.lru_cache(maxsize=None)
 def _compiled(family: Family) -> "re.Pattern[str]":
-    return re.compile(family.pattern)
+    return re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}")
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end. (One character
@@ -220,14 +221,15 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     m = matcher.combined.match(text, pos)
     if m is None:
         return None
-    i, family, num, noun = matcher.alternatives[m.lastgroup]
-    found = _read_match(family, m, num, noun, text, pos)
+    group = m.lastgroup
+    i, family, num, noun = matcher.alternatives[group]
+    found = _read_match(family, m, group, num, noun, text, pos)
     if found is not None:
         return found
     for family in matcher.families[i + 1:]:  # the first fit was refused: try the rest
         m = _compiled(family).match(text, pos)
         if m is not None:
-            found = _read_match(family, m, "num", "noun" if _NOUN in family.pattern else None, text, pos)
+            found = _read_match(family, m, "marker", "num", "noun" if _NOUN in family.pattern else None, text, pos)
             if found is not None:
                 return found
     return None
@@ -240,23 +242,21 @@ _READINGS_MAX = 1 << 16
 _UNREAD = object()
 
 
-def _read_match(family: Family, m: "re.Match[str]", num: str, noun: Optional[str], text: str,
+def _read_match(family: Family, m: "re.Match[str]", group: str, num: str, noun: Optional[str], text: str,
                 pos: int) -> Optional[MarkerMatch]:
-    end = m.end()
+    """`m` matched the marker (group `group`) and the white space after it."""
     if family.needs_separator:
+        end = m.end(group)
         after = text[end:end + 1]
         if after and after not in SPACE and not _short_heading(text, pos):
             return None
-    start = end
-    while start < len(text) and text[start] in LEAD:
-        start += 1
-    key = (family.style, text[pos:start])
+    key = (family.style, m.group())
     found = _READINGS.get(key, _UNREAD)
     if found is _UNREAD:
         if len(_READINGS) >= _READINGS_MAX:
             _READINGS.clear()
-        found = _READINGS[key] = _reading(family, text[pos:end].rstrip(LEAD), m.group(num),
-                                          noun and m.group(noun), start - pos)
+        found = _READINGS[key] = _reading(family, m.group(group).rstrip(LEAD), m.group(num),
+                                          noun and m.group(noun), m.end() - pos)
     return found
 
 
