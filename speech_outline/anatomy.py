@@ -42,7 +42,9 @@ _NOISE_LINE = re.compile(
     r"|[•·●◆■▪]\s*\S.{0,60}"  # bullet lists of links
     r")$"
 )
-_NOISE_FIRST = frozenset("当您你位第-—(（【[点收分打评举关返阅浏下扫手字投hw•·●◆■▪")  # and digits
+# The first characters of those lines: digits too, and 第 when the line has 页 (第 3 页),
+# so that law articles (第一条) and speech points (第一，) are not tried.
+_NOISE_FIRST = frozenset("当您你位-—(（【[点收分打评举关返阅浏下扫手字投hw•·●◆■▪")
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
 _TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
@@ -109,7 +111,8 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
             tail = True
             continue
         if len(text) <= _NOISE_LINE_MAX and (
-                ((first in _NOISE_FIRST or first.isdigit()) and _NOISE_LINE.match(text))
+                ((first in _NOISE_FIRST or first.isdigit() or (first == "第" and "页" in text))
+                 and _NOISE_LINE.match(text))
                 or ((">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text))):
             tok.role = Role.NOISE
             continue

@@ -209,7 +209,7 @@ class MarkerMatch:
 
         Computed on demand: a candidate inside a long paragraph that never becomes a
         heading must not cost a scan to the paragraph's end."""
-        return cut_title(text[self.title_start:])
+        return cut_title(text, self.title_start)
 
 
 def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
@@ -282,12 +282,11 @@ def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
     return MarkerMatch(family, written, ordinal, path, series, title_start)
 
 
-def cut_title(rest: str) -> str:
-    """The heading title: the rest of the line, or its first sentence for a run-in heading."""
-    m = SENTENCE_END.search(rest)
-    if m:
-        rest = rest[: m.end()]
-    return rest.strip(LEAD)
+def cut_title(text: str, start: int = 0) -> str:
+    """The heading title in `text` from `start`: the rest of the line, or its first
+    sentence for a run-in heading."""
+    end = SENTENCE_END.search(text, start)
+    return text[start:end.end() if end else len(text)].strip(LEAD)
 
 
 def _short_heading(text: str, pos: int) -> bool:

@@ -182,6 +182,8 @@ def _cuts(tok: Token, joints: list[int], last: _SeriesMemory) -> list[tuple[int,
         found = match_marker(text, at)
         if found is not None and found.style not in _INLINE_STYLES:
             inner.append((at, found))
+    if not inner:
+        return []
     glued = len(text) >= _GLUED_DOCUMENT
     followed = _followed(inner, text, glued)
     cuts: list[tuple[int, MarkerMatch]] = []
