@@ -217,7 +217,13 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
     cand = item.match
     stack = state.stack
+    top = stack[-1] if stack else None
+    child = (_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top)
     continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
+    if child[0] == 0.0 and all(cost is None for _, _, cost in continuations):
+        # a new series that fits below the current heading, and none to continue: opening
+        # one beside an open heading costs at least REPLACE more, so there is nothing to weigh
+        return [child]
     options = []
     for depth, frame, cost in continuations:
         parent = stack[depth - 1] if depth else None
@@ -232,8 +238,7 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
             if _nests_by_rank(frame, cand) or _item_of_law_unit(frame, cand):
                 cost += OUT_OF_ORDER  # 条 beside 节, or an item beside its 节, rather than under it
             options.append((cost, REPLACEMENT, depth, parent))
-    top = stack[-1] if stack else None
-    options.append((_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top))
+    options.append(child)
     # on a tie continue a series before opening one, and stay deep
     options.sort(key=lambda o: (o[0], o[1], -o[2]))
     return options
