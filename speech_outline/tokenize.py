@@ -151,22 +151,29 @@ def _joints(text: str) -> list[int]:
 
 class _SeriesMemory:
     """The latest marker of each series so far, and whether a marker ranked above it
-    came since (then the series may start again at one)."""
+    came since (then the series may start again at one).
 
-    __slots__ = ("_latest", "_rank_seen", "_count")
+    Most documents never ask (no paragraph has a marker inside it), so markers are only
+    queued as they come and read into the memory when it is first asked."""
+
+    __slots__ = ("_queue", "_read", "_latest", "_rank_seen")
 
     def __init__(self) -> None:
+        self._queue: list[MarkerMatch] = []
+        self._read = 0  # markers read into the memory so far
         self._latest: dict[str, tuple[MarkerMatch, int]] = {}  # series → (marker, when)
         self._rank_seen: dict[tuple[str, int], int] = {}  # (scheme, rank) → when last seen
-        self._count = 0
 
     def saw(self, found: MarkerMatch) -> None:
-        self._count += 1
-        self._latest[found.series] = (found, self._count)
-        self._rank_seen[(found.family.scheme, found.family.rank)] = self._count
+        self._queue.append(found)
 
     def get(self, series: str) -> Optional[tuple[MarkerMatch, bool]]:
         """(the latest marker of `series`, whether it may restart), or None if unseen."""
+        for when, found in enumerate(self._queue, self._read + 1):
+            self._latest[found.series] = (found, when)
+            self._rank_seen[(found.family.scheme, found.family.rank)] = when
+        self._read += len(self._queue)
+        self._queue.clear()
         if series not in self._latest:
             return None
         found, when = self._latest[series]
