@@ -51,6 +51,7 @@ import generate  # noqa: E402
 
 RAGFLOW_MBPS = 5.0  # quoted from research (peers.md, the issue), not measured here
 RAGFLOW_BASELINE_MBPS = 90.0  # the baseline's speed in that same quoted run
+PER_LINE = "baseline, re.match per line"  # the variant that runs at the quoted 90 MB/s here
 TARGET_VS_BASELINE = 1 / 3
 TARGET_VS_RAGFLOW = 5.0
 MEMORY_TARGET = 10.0  # tracemalloc peak of parse ≤ this × the UTF-8 input
@@ -131,7 +132,7 @@ def throughput(docs: list[str], runs: int) -> dict:
         "parse+json": parse_json,
         "baseline": baseline.outline,
         "baseline+json": baseline.to_json,
-        "baseline, re.match per line": baseline.outline_uncompiled,
+        PER_LINE: baseline.outline_uncompiled,
     }
     mb = sum(len(t.encode("utf-8")) for t in docs) / 1e6
     for fn in systems.values():  # warm-up: lazy imports (cn2an), caches
@@ -147,6 +148,7 @@ def throughput(docs: list[str], runs: int) -> dict:
                      "seconds": [round(t, 4) for t in ts]}
     per_run = [b / p for p, b in zip(times["parse"], times["baseline"])]
     out["ratio_parse_to_baseline"] = statistics.median(per_run)
+    out["ratio_parse_to_per_line"] = statistics.median([b / p for p, b in zip(times["parse"], times[PER_LINE])])
     out["ratio_parse_json_to_baseline_json"] = statistics.median(
         [b / p for p, b in zip(times["parse+json"], times["baseline+json"])])
     return out
@@ -441,9 +443,11 @@ def verdicts(res: dict) -> dict:
     v = {}
     c = res.get("corpus")
     if c:
-        v["parse ≥ 1/3 of the baseline (corpus, same run)"] = c["ratio_parse_to_baseline"] >= TARGET_VS_BASELINE
-        v[f"parse ≥ {TARGET_VS_RAGFLOW:g}× RAGFlow's quoted {RAGFLOW_MBPS:g} MB/s (corpus)"] = (
-            c["parse"]["mbps"] >= TARGET_VS_RAGFLOW * RAGFLOW_MBPS)
+        v["parse ≥ 1/3 of the baseline as quoted (per-line script, corpus, same run)"] = (
+            c["ratio_parse_to_per_line"] >= TARGET_VS_BASELINE)
+        v["parse ≥ 1/3 of the compiled baseline (corpus, same run)"] = c["ratio_parse_to_baseline"] >= TARGET_VS_BASELINE
+        v[f"parse ≥ {TARGET_VS_RAGFLOW:g}× RAGFlow, scaled by this run's baseline (corpus)"] = (
+            _vs_ragflow(c) >= TARGET_VS_RAGFLOW)
     s = res.get("scaling")
     if s:
         for shape, entry in s["shapes"].items():
@@ -453,6 +457,12 @@ def verdicts(res: dict) -> dict:
             v[f"linear time, {shape} (N → {s['scales'][-1]}N exponent ≤ {LINEAR_EXPONENT})"] = (
                 complete and exponent is not None and exponent <= LINEAR_EXPONENT)
     return v
+
+
+def _vs_ragflow(c: dict) -> float:
+    """parse ÷ RAGFlow's quoted speed, scaled by how fast the same baseline runs in this run
+    as in the quoted one: the machine's state moves both."""
+    return c["ratio_parse_to_per_line"] * RAGFLOW_BASELINE_MBPS / RAGFLOW_MBPS
 
 
 def _f(x, nd=1):
@@ -474,12 +484,17 @@ def summary_markdown(res: dict) -> str:
     c = res.get("corpus")
     if c:
         base = c["baseline"]["mbps"]
-        target = TARGET_VS_RAGFLOW * RAGFLOW_MBPS
-        rows.append(("parse, corpus", f"{c['parse']['mbps']:.1f} MB/s",
-                     f"≥ {target:g} MB/s ({TARGET_VS_RAGFLOW:g} × RAGFlow's quoted {RAGFLOW_MBPS:g} MB/s)",
-                     c["parse"]["mbps"] >= target))
-        rows.append(("parse ÷ hand-written baseline, same run", f"{c['ratio_parse_to_baseline']:.3f} "
-                     f"(baseline {base:.0f} MB/s)", f"≥ {TARGET_VS_BASELINE:.3f}",
+        per_line = c[PER_LINE]["mbps"]
+        rows.append(("parse, corpus", f"{c['parse']['mbps']:.1f} MB/s", "", None))
+        rows.append((f"parse ÷ RAGFlow (quoted {RAGFLOW_MBPS:g} MB/s where the per-line baseline ran at "
+                     f"{RAGFLOW_BASELINE_MBPS:g}; scaled by this run's {per_line:.0f})",
+                     f"{_vs_ragflow(c):.1f} ×", f"≥ {TARGET_VS_RAGFLOW:g} ×", _vs_ragflow(c) >= TARGET_VS_RAGFLOW))
+        rows.append(("parse ÷ hand-written baseline as quoted (per-line `re.match`), same run",
+                     f"{c['ratio_parse_to_per_line']:.3f} (baseline {per_line:.0f} MB/s)",
+                     f"≥ {TARGET_VS_BASELINE:.3f}", c["ratio_parse_to_per_line"] >= TARGET_VS_BASELINE))
+        rows.append(("parse ÷ the same baseline with its patterns compiled once, same run",
+                     f"{c['ratio_parse_to_baseline']:.3f} (baseline {base:.0f} MB/s)",
+                     f"≥ {TARGET_VS_BASELINE:.3f} (strict reading)",
                      c["ratio_parse_to_baseline"] >= TARGET_VS_BASELINE))
         rows.append(("parse + JSON, corpus", f"{c['parse+json']['mbps']:.1f} MB/s", "", None))
     g = res.get("large")
@@ -537,22 +552,23 @@ def markdown(res: dict, with_machine: bool = True, with_targets: bool = True) ->
                   "| pipeline | MB/s (median) | min–max | vs baseline |",
                   "| --- | ---: | ---: | ---: |"]
         base = c["baseline"]["mbps"]
-        for name in ("parse", "parse+json", "baseline", "baseline+json", "baseline, re.match per line"):
+        for name in ("parse", "parse+json", "baseline", "baseline+json", PER_LINE):
             if name not in c:
                 continue
             r = c[name]
             lines.append(f"| {name} | {r['mbps']:.1f} | {r['mbps_min']:.1f}–{r['mbps_max']:.1f} | "
                          f"{r['mbps'] / base:.2f} |")
         lines += ["",
-                  f"parse / baseline, median of per-run ratios: **{c['ratio_parse_to_baseline']:.3f}** "
+                  f"Medians of the per-run ratios: parse / per-line baseline **{c['ratio_parse_to_per_line']:.3f}**, "
+                  f"parse / compiled baseline **{c['ratio_parse_to_baseline']:.3f}** "
                   f"(target ≥ {TARGET_VS_BASELINE:.3f}); parse+json / baseline+json: "
                   f"{c['ratio_parse_json_to_baseline_json']:.3f}.", ""]
         if key == "corpus":
-            rag = RAGFLOW_MBPS * base / RAGFLOW_BASELINE_MBPS
-            lines += [f"RAGFlow (quoted, not rerun): {RAGFLOW_MBPS:g} MB/s → parse is "
-                      f"{c['parse']['mbps'] / RAGFLOW_MBPS:.1f}× it (target ≥ {TARGET_VS_RAGFLOW:g}×). "
-                      f"Scaled by this run's baseline ({base:.0f} vs {RAGFLOW_BASELINE_MBPS:g} MB/s quoted), "
-                      f"RAGFlow would be {rag:.1f} MB/s and parse {c['parse']['mbps'] / rag:.1f}× it.", ""]
+            rag = RAGFLOW_MBPS * c[PER_LINE]["mbps"] / RAGFLOW_BASELINE_MBPS
+            lines += [f"RAGFlow (quoted, not rerun): {RAGFLOW_MBPS:g} MB/s in a run where the per-line baseline "
+                      f"gave {RAGFLOW_BASELINE_MBPS:g} MB/s. It gives {c[PER_LINE]['mbps']:.0f} MB/s in this run, so "
+                      f"RAGFlow would run at about {rag:.1f} MB/s, and parse at {_vs_ragflow(c):.1f}× it "
+                      f"(target ≥ {TARGET_VS_RAGFLOW:g}×).", ""]
     docs = res.get("per_document")
     if docs:
         docs = sorted(docs, key=lambda d: d["parse_mbps"])

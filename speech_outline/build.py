@@ -67,9 +67,7 @@ _VARIANTS = (
 _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in group if a != b}
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
 # style → the styles whose open series it could continue
-_MIXABLE: dict[str, frozenset[str]] = {}
-for _a, _b in _MIXED:
-    _MIXABLE[_b] = _MIXABLE.get(_b, frozenset()) | {_a}
+_MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in _MIXED}
 # An unnumbered line that opens an appendix closes every open section.
 _SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 

@@ -94,9 +94,20 @@ def test_look_alikes_are_not_markers(text):
     ("增长6.5%左右。其他", "增长6.5%左右。"),
     ("见1.1节的规定! 然后", "见1.1节的规定!"),
     ("　编制目的　", "编制目的"),
+    ("Scope. Then", "Scope."),
+    ("Scope.", "Scope."),
+    ("增长5.", "增长5."),  # a full stop after a digit is part of a number: no sentence ends
+    ("版本3.0 发布", "版本3.0 发布"),
+    ("问题？答案", "问题？"),
 ])
 def test_title_is_the_first_sentence(rest, title):
     assert cut_title(rest) == title
+
+
+def test_title_is_cut_from_a_position_without_copying_the_rest():
+    text = "（一）加强建设。党的十八大以来"
+    assert cut_title(text, 3) == "加强建设。"
+    assert cut_title(text, len(text)) == ""
 
 
 def test_latin_capitals_count_from_a_not_as_roman_numerals():

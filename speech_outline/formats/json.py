@@ -46,11 +46,10 @@ def write(outline: Outline, *, indent: Optional[int] = None, include_noise: bool
 
     Compact by default: pretty-printing (`indent=2`) makes json.dumps fall back from its
     C encoder to pure Python, about three times slower on archives."""
-    in_sections = {p for node in outline.walk() for p in (node.heading, *node.body)}
     parts: dict[str, list[dict[str, Any]]] = {name: [] for name in (*PARTS, OTHER)}
-    for para in outline.paragraphs:
-        if para not in in_sections and (include_noise or para.role is not Role.NOISE):
-            parts[_part(para.role)].append(_paragraph(para))
+    for para in _outside_sections(outline):
+        if include_noise or para.role is not Role.NOISE:
+            parts[_PART_OF.get(para.role, OTHER)].append(_paragraph(para))
     doc = {
         "format": FORMAT, "version": VERSION, "positions": POSITIONS,
         "title": outline.title,
@@ -74,8 +73,20 @@ def read(text: str) -> Outline:
     return Outline(tuple(paragraphs), nodes, diagnostics)
 
 
-def _part(role: Role) -> str:
-    return next((name for name, roles in PARTS.items() if role in roles), OTHER)
+_PART_OF = {role: name for name, roles in PARTS.items() for role in roles}
+
+
+def _outside_sections(outline: Outline) -> list[Paragraph]:
+    """The paragraphs no heading holds, in order. A parsed outline's sections hold the very
+    objects of its paragraph stream, so identity decides (hashing a paragraph hashes all
+    its text); an outline put together by hand may hold equal copies, then equality does."""
+    in_sections = [p for node in outline.walk() for p in (node.heading, *node.body)]
+    held = {id(p) for p in in_sections}
+    outside = [p for p in outline.paragraphs if id(p) not in held]
+    if len(outside) + len(in_sections) != len(outline.paragraphs):
+        equal = set(in_sections)
+        outside = [p for p in outline.paragraphs if p not in equal]
+    return outside
 
 
 def _paragraph(p: Paragraph) -> dict[str, Any]:
