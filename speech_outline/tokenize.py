@@ -59,11 +59,17 @@ class Token:
 
 
 def _split_lines(text: str) -> tuple[list[str], list[str]]:
-    """Lines and their endings; plain str.split when the text has no CR (the usual case)."""
+    """Lines and their endings; plain str.split unless the text has a CR that is not
+    part of a CRLF (old Mac files)."""
     if "\r" not in text:
         lines = text.split("\n")
         ends = ["\n"] * len(lines)
         ends[-1] = ""
+    elif text.count("\r") == text.count("\r\n"):  # Windows line ends, perhaps mixed with LF
+        lines = text.split("\n")
+        ends = ["\r\n" if line[-1:] == "\r" else "\n" for line in lines]
+        ends[-1] = ""
+        lines = [line[:-1] if end == "\r\n" else line for line, end in zip(lines, ends)]
     else:
         lines, ends = [], []
         for m in _LINE.finditer(text):

@@ -5,6 +5,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 
@@ -196,3 +197,17 @@ def test_registry_finds_every_format():
     outline = edge_outline("speech-framing")
     for name in ("json", "markdown", "opml", "chunks"):
         assert read(write(outline, name), name).shape() == outline.shape()
+
+
+def test_outline_made_by_hand_with_equal_copies_writes_as_the_parsed_one():
+    """Sections of a parsed outline hold the paragraph stream's own objects; one put
+    together by hand may hold equal copies, and must still list each paragraph once."""
+    parsed = corpus_outline(next(p for p in CORPUS if p.stem == "speech-political-building"))
+
+    def copied(node):
+        return attrs.evolve(node, heading=attrs.evolve(node.heading), body=tuple(attrs.evolve(p) for p in node.body),
+                            children=tuple(copied(c) for c in node.children))
+
+    by_hand = attrs.evolve(parsed, nodes=tuple(copied(n) for n in parsed.nodes))
+    assert by_hand.nodes[0].heading is not parsed.nodes[0].heading
+    assert write(by_hand, "json") == write(parsed, "json")
