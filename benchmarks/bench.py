@@ -500,7 +500,9 @@ def summary_markdown(res: dict) -> str:
     g = res.get("large")
     if g:
         rows.append((f"parse, generated archive ({g['mb']:.0f} MB)", f"{g['parse']['mbps']:.1f} MB/s "
-                     f"(parse + JSON {g['parse+json']['mbps']:.1f})", "", None))
+                     f"(parse + JSON {g['parse+json']['mbps']:.1f}); ÷ per-line baseline "
+                     f"{g['ratio_parse_to_per_line']:.3f}, ÷ compiled {g['ratio_parse_to_baseline']:.3f}, "
+                     f"÷ RAGFlow scaled {_vs_ragflow(g):.1f} ×", "", None))
     s = res.get("scaling")
     if s:
         entries = s["shapes"]
