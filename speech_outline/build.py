@@ -422,9 +422,9 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
         cand = tok.marker
         if p.kind == SIBLING:
             prev = p.previous.match
-            mixed = _MIXED.get((prev.style, cand.style)) == MIXED_SERIES
-            if cand.ordinal == prev.ordinal + 1 and not mixed:
+            if cand.ordinal == prev.ordinal + 1 and prev.style == cand.style:
                 continue  # the usual case: nothing to say
+            mixed = _MIXED.get((prev.style, cand.style)) == MIXED_SERIES
             facts = dict(marker=f"'{cand.text}'", previous=f"'{prev.text}'", previous_line=p.previous.line)
             if mixed:
                 found.append(diag.diagnostic("mixed-series", tok.line, **facts))
