@@ -119,3 +119,15 @@ def test_marker_found_at_a_position_inside_a_paragraph():
     found = match_marker(text, 6)
     assert (found.text, found.ordinal, found.title(text[6:])) == ("（二）", 2, "加强建设，是提升能力的需要。")
     assert match_marker(text, 5) is None
+
+
+def test_marker_readings_stay_right_when_their_cache_is_emptied(monkeypatch):
+    from speech_outline import markers, parse
+
+    text = "".join(f"第{n}条　第{n}条的内容。\n" for n in range(1, 41))
+    expected = [(n.marker.text, n.marker.ordinal, n.title) for n in parse(text).walk()]
+    monkeypatch.setattr(markers, "_READINGS_MAX", 4)
+    markers._READINGS.clear()
+    again = [(n.marker.text, n.marker.ordinal, n.title) for n in parse(text).walk()]
+    assert again == expected and len(expected) == 40
+    assert len(markers._READINGS) <= 4
