@@ -6,6 +6,7 @@ leaves unlabelled are for build.py to make headings, body or preamble.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 from typing import Optional
@@ -26,39 +27,57 @@ _TAIL_TRIGGERS = (
 _TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
-# lines that begin with one of a few characters, so most lines are dismissed at once.
+# the lines below, each with the characters it can begin with ("0" for any digit).
 _BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
-_NOISE_LINE = re.compile(
-    r"^(?:"
-    r"(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"
-    r"|第\s*\d+\s*页\s*[/,，]?\s*共\s*\d+\s*页|[-—]\s*\d+\s*[-—]|\d+\s*/\s*\d+|第\s*\d+\s*页"  # page numbers
-    r"|[(（]\d+[)）]|\d{1,12}"  # counters: (0), 1313984
-    r"|(?:[【\[]?(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|返回|阅读|浏览|下载|打赏)"
-    r"(?:本页|窗口|本文|全文|次数|量|列表)?[】\]]?[:：(（\s\d]*\d*[)）]?\s*)+"  # 打印本页 关闭窗口
-    r"|(?:分享到|扫一扫|扫码|手机(?:扫码)?(?:阅读|打开)).{0,40}"
-    r"|【?字(?:体|号)[:：].{0,12}"
-    r"|投稿(?:用户|人)?|(?:https?://|www\.)\S+"
-    r"|\[\d{1,3}\](?:\s*\[\d{1,3}\])*"  # citation codes left alone on a line
-    r"|[•·●◆■▪]\s*\S.{0,60}"  # bullet lists of links
-    r")$"
+_NOISE_LINES = (
+    ("当您你位", r"(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"),
+    ("第", r"第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?"),  # page numbers
+    ("-—", r"[-—]\s*\d+\s*[-—]"),
+    ("0", r"\d+\s*/\s*\d+|\d{1,12}"),  # page numbers, counters: 1313984
+    ("(（", r"[(（]\d+[)）]"),  # counters: (0)
+    ("【[点收分打评举关返阅浏下", r"(?:[【\[]?(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|返回|阅读|浏览|下载|打赏)"
+                         r"(?:本页|窗口|本文|全文|次数|量|列表)?[】\]]?[:：(（\s\d]*\d*[)）]?\s*)+"),  # 打印本页
+    ("分扫手", r"(?:分享到|扫一扫|扫码|手机(?:扫码)?(?:阅读|打开)).{0,40}"),
+    ("【字", r"【?字(?:体|号)[:：].{0,12}"),
+    ("投", r"投稿(?:用户|人)?"),
+    ("hw", r"(?:https?://|www\.)\S+"),
+    ("[", r"\[\d{1,3}\](?:\s*\[\d{1,3}\])*"),  # citation codes left alone on a line
+    ("•·●◆■▪", r"[•·●◆■▪]\s*\S.{0,60}"),  # bullet lists of links
 )
-# The first characters of those lines: digits too, and 第 when the line has 页 (第 3 页),
-# so that law articles (第一条) and speech points (第一，) are not tried.
-_NOISE_FIRST = frozenset("当您你位-—(（【[点收分打评举关返阅浏下扫手字投hw•·●◆■▪")
+# By first character, the lines that can begin with it: most paragraphs are tried against
+# none, and a law article (第一条) only against the page number.
+_NOISE_BY_FIRST = {first: [pattern for firsts, pattern in _NOISE_LINES if first in firsts]
+                   for firsts, _ in _NOISE_LINES for first in firsts}
+
+
+@functools.lru_cache(maxsize=None)
+def _noise_line(first: str) -> "re.Pattern[str]":
+    return re.compile("^(?:" + "|".join(_NOISE_BY_FIRST[first]) + ")$")
+
+
+def _is_noise_line(text: str) -> bool:
+    first = "0" if text[0].isdigit() else text[0]
+    if first in _NOISE_BY_FIRST and _noise_line(first).match(text):
+        return True
+    return (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text) is not None
+
+
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
 _TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
 _TOC_TAIL = 24  # an entry's leader and page number sit in its last characters
 _TOC_PAGE = re.compile(r"[.…·\s]*\d*$")
 # A salutation is nothing but forms of address: 同志们： 尊敬的各位领导、各位来宾：
-_ADDRESS = (r"(?:(?:尊敬的|亲爱的)[^，,。！？!?:：、]{1,30}|同志们|各位[^，,。！？!?:：、]{1,12}"
-            r"|女士们|先生们|朋友们|老师们|同学们|大家(?:好)?)")
+_ADDRESS_FORMS = (r"尊敬的[^，,。！？!?:：、]{1,30}", r"亲爱的[^，,。！？!?:：、]{1,30}", "同志们",
+                  r"各位[^，,。！？!?:：、]{1,12}", "女士们", "先生们", "朋友们", "老师们", "同学们", "大家(?:好)?")
+_ADDRESS = "(?:" + "|".join(_ADDRESS_FORMS) + ")"
 _SALUTATION = re.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
-_SALUTATION_FIRST = frozenset("尊亲同各女先朋老大")
+_SALUTATION_FIRST = frozenset(form[0] for form in _ADDRESS_FORMS)  # a cheap test before the regex
 _SALUTATION_MAX = 40
+_CLOSING_FORMS = (r"谢谢(?:大家|各位)?", r"以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?")
+_CLOSING = re.compile("^(?:" + "|".join(_CLOSING_FORMS) + ")[。.!！]?$")
+_CLOSING_FIRST = frozenset(form[0] for form in _CLOSING_FORMS)
 _CLOSING_MAX = 30
-_CLOSING = re.compile(r"^(?:谢谢(?:大家|各位)?|以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?)[。.!！]?$")
-_CLOSING_FIRST = frozenset("谢以")
 _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
 _META = re.compile(
@@ -110,10 +129,7 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
             tok.role = Role.NOISE
             tail = True
             continue
-        if len(text) <= _NOISE_LINE_MAX and (
-                ((first in _NOISE_FIRST or first.isdigit() or (first == "第" and "页" in text))
-                 and _NOISE_LINE.match(text))
-                or ((">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text))):
+        if len(text) <= _NOISE_LINE_MAX and _is_noise_line(text):
             tok.role = Role.NOISE
             continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):

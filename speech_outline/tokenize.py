@@ -103,6 +103,7 @@ def tokenize(text: str) -> list[Token]:
                 lead = indent
             else:
                 lead = pending + indent
+            # most paragraphs cannot start a marker: one set test saves them the call
             append(Token(content, pos + len(indent), line, lead, "",
                          match_marker(content) if content[0] in MARKER_START else None))
             pending = trailing + eol

@@ -15,6 +15,10 @@ from speech_outline.formats import write
 DOC = "关于{n}的通知\n一、总体要求\n（一）指导思想。\n（三）基本原则。\n二、主要任务\n"
 
 
+needs_fork = pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
+                                reason="the stand-in worker reaches the children only through fork")
+
+
 @pytest.fixture
 def docs(tmp_path):
     """Six documents; the first ones much bigger, so that with workers they finish last."""
@@ -143,8 +147,7 @@ def _die(path, format=None, **options):  # a worker that gets killed (out of mem
     return batch.Result(str(path), output="ok")
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="the stand-in worker reaches the children only through fork")
+@needs_fork
 def test_a_dead_worker_costs_only_its_file(docs, monkeypatch):
     monkeypatch.setattr(batch, "convert_file", _die)
     results = list(convert_many(docs, "json", jobs=2))
@@ -158,8 +161,7 @@ def _slow(path, format=None, **options):  # a file that takes long to convert
     return batch.Result(str(path), output="late")
 
 
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork",
-                    reason="the stand-in worker reaches the children only through fork")
+@needs_fork
 def test_closing_stops_busy_workers_at_once(docs, monkeypatch):
     monkeypatch.setattr(batch, "convert_file", _slow)
     results = convert_many(docs, "json", jobs=2)

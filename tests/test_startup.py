@@ -26,10 +26,16 @@ STDLIB_UNNEEDED = {"concurrent", "multiprocessing", "xml", "json", "tempfile", "
                    "http", "urllib.request", "ssl", "socket", "sqlite3", "decimal"}
 
 
+def run_python(*args: str) -> subprocess.CompletedProcess:
+    """A fresh interpreter: what was imported before does not count."""
+    proc = subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
 def modules_after(code: str) -> set[str]:
     probe = f"{code}\nimport json as _j, sys as _s\n_s.__stdout__.write(_j.dumps(sorted(_s.modules)))"
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_python("-c", probe)
     # the probe itself imports json: take it out of the picture
     return set(json.loads(proc.stdout.strip().splitlines()[-1]))
 
@@ -68,8 +74,7 @@ def test_public_api_is_there_after_the_quick_import():
             "assert 'cn2an' not in sys.modules\n"
             "so.parse('总体要求\\n')  # no numeral to read: still no cn2an\n"
             "assert 'cn2an' not in sys.modules, 'cn2an imported for a document without a Chinese numeral'\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
+    run_python("-c", code)  # the asserts run in the child: it fails if one does
 
 
 def test_version_loads_no_heavy_dependency_and_no_writer():
@@ -81,8 +86,7 @@ def test_version_loads_no_heavy_dependency_and_no_writer():
             "except SystemExit as exit:\n"
             "    assert exit.code in (0, None)\n"
             "sys.__stderr__.write(json.dumps(sorted(sys.modules)))\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
+    proc = run_python("-c", code)
     assert proc.stdout.startswith("speech-outline ")
     modules = set(json.loads(proc.stderr.strip().splitlines()[-1]))
     assert not tops(modules) & HEAVY
@@ -90,9 +94,7 @@ def test_version_loads_no_heavy_dependency_and_no_writer():
 
 
 def test_importtime_shows_no_heavy_module():
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-c", "import speech_outline"],
-                          capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0
+    proc = run_python("-X", "importtime", "-c", "import speech_outline")
     imported = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "speech_outline" in imported
     assert not tops(imported) & HEAVY

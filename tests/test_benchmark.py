@@ -1,0 +1,37 @@
+"""benchmarks/bench.py runs and reports (its figures are for people, not asserted here)."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+BENCH = ROOT / "benchmarks" / "bench.py"
+
+
+def bench(*args: str) -> subprocess.CompletedProcess:
+    proc = subprocess.run([sys.executable, str(BENCH), *args], capture_output=True, text=True, timeout=300,
+                          cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_corpus_run_reports_both_baselines_and_updates_the_performance_page(tmp_path):
+    proc = bench("--json", "--runs", "1", "--skip", "large", "--skip", "scaling", "--skip", "batch",
+                 "--skip", "startup")
+    results = json.loads(proc.stdout)
+    corpus = results["corpus"]
+    assert corpus["documents"] == len(list((ROOT / "tests" / "corpus").glob("*.txt")))
+    assert corpus["ratio_parse_to_per_line"] > corpus["ratio_parse_to_baseline"] > 0
+    assert any("per-line" in verdict for verdict in results["verdicts"])
+
+    saved = tmp_path / "results.json"
+    saved.write_text(proc.stdout, encoding="utf-8")
+    page = tmp_path / "performance.md"
+    shutil.copy(ROOT / "docs" / "performance.md", page)
+    bench("--from-json", str(saved), "--update-doc", str(page))
+    summary = page.read_text(encoding="utf-8").split("<!-- bench:summary -->")[1]
+    assert "per-line `re.match`" in summary and "RAGFlow" in summary
+    assert f"{corpus['ratio_parse_to_per_line']:.3f}" in summary
