@@ -20,8 +20,9 @@ the real 第二 comes). Faults the chosen tree has to accept become diagnostics.
 """
 from __future__ import annotations
 
-from typing import NamedTuple, Optional
+from typing import Optional
 
+import attrs
 import re
 
 from . import diagnostics as diag
@@ -74,7 +75,8 @@ _SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一�
 SIBLING, CHILD, REPLACEMENT = 0, 1, 2
 
 
-class Candidate(NamedTuple):
+@attrs.define(slots=True, eq=False)
+class Candidate:
     """A heading candidate as build sees it; `match` None is a section break."""
 
     match: Optional[MarkerMatch]
@@ -84,7 +86,8 @@ class Candidate(NamedTuple):
     keep_depth: int = 0  # for a break: how many open levels survive it
 
 
-class Placement(NamedTuple):
+@attrs.define(slots=True, eq=False)
+class Placement:
     """Where a heading went. The stack of open series holds the latest placement of each,
     one per depth, and the latest placement of every series is remembered."""
 

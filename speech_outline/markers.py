@@ -134,13 +134,23 @@ MARKER_START = frozenset(
 )
 
 
+class _Alternative(NamedTuple):
+    """One family inside a `_Matcher`'s alternation."""
+
+    index: int  # its place in the matcher's families
+    family: Family
+    group: str  # the alternation's group of the whole marker
+    num: str  # …of its numeral
+    noun: Optional[str]  # …of the noun of 第X个…是
+    readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
+
+
 class _Matcher(NamedTuple):
     """The families that can start with one character: tried as one alternation first."""
 
     combined: "re.Pattern[str]"
     families: tuple[Family, ...]
-    # the alternation's group of each family → (its index, the family, its numeral and noun groups)
-    alternatives: dict[str, tuple[int, Family, str, Optional[str]]]
+    alternatives: dict[str, _Alternative]  # by the alternation's group of each family
 
 
 # Matching uses the standard library's re (several times faster a call than regex);
@@ -159,7 +169,8 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
     for i, fam in enumerate(families):
         pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
         patterns.append(f"(?P<f{i}>{pattern})")
-        alternatives[f"f{i}"] = (i, fam, f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None)
+        alternatives[f"f{i}"] = _Alternative(i, fam, f"f{i}", f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None,
+                                             _READINGS[fam.style])
     found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}"), families,
                                            alternatives) if families else None)
     return found
@@ -173,8 +184,11 @@ def _partial(family: Family) -> "regex.Pattern[str]":
 
 
 @functools.lru_cache(maxsize=None)
-def _compiled(family: Family) -> "re.Pattern[str]":
-    return re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}")
+def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
+    """The family's own pattern, for when the alternation's first fit is refused."""
+    noun = "noun" if _NOUN in family.pattern else None
+    return (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
+            _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end. (One character
@@ -221,15 +235,15 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     m = matcher.combined.match(text, pos)
     if m is None:
         return None
-    group = m.lastgroup
-    i, family, num, noun = matcher.alternatives[group]
-    found = _read_match(family, m, group, num, noun, text, pos)
+    first = matcher.alternatives[m.lastgroup]
+    found = _read_match(first, m, text, pos)
     if found is not None:
         return found
-    for family in matcher.families[i + 1:]:  # the first fit was refused: try the rest
-        m = _compiled(family).match(text, pos)
+    for family in matcher.families[first.index + 1:]:  # the first fit was refused: try the rest
+        pattern, alone = _alone(family)
+        m = pattern.match(text, pos)
         if m is not None:
-            found = _read_match(family, m, "marker", "num", "noun" if _NOUN in family.pattern else None, text, pos)
+            found = _read_match(alone, m, text, pos)
             if found is not None:
                 return found
     return None
@@ -237,27 +251,28 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
 
 # Readings of markers as written (with the white space after them), by family: a
 # document repeats the same few markers, and an archive repeats them across documents.
-_READINGS: dict[tuple[str, str], Optional[MarkerMatch]] = {}
-_READINGS_MAX = 1 << 16
+_READINGS: dict[str, dict[str, Optional[MarkerMatch]]] = {f.style: {} for f in CATALOGUE}
+_READINGS_MAX = 1 << 12  # readings kept per family
 _UNREAD = object()
 
 
-def _read_match(family: Family, m: "re.Match[str]", group: str, num: str, noun: Optional[str], text: str,
-                pos: int) -> Optional[MarkerMatch]:
-    """`m` matched the marker (group `group`) and the white space after it."""
-    if family.needs_separator:
-        end = m.end(group)
+def _read_match(found: _Alternative, m: "re.Match[str]", text: str, pos: int) -> Optional[MarkerMatch]:
+    """`m` matched the marker of `found` (its group) and the white space after it."""
+    if found.family.needs_separator:
+        end = m.end(found.group)
         after = text[end:end + 1]
         if after and after not in SPACE and not _short_heading(text, pos):
             return None
-    key = (family.style, m.group())
-    found = _READINGS.get(key, _UNREAD)
-    if found is _UNREAD:
-        if len(_READINGS) >= _READINGS_MAX:
-            _READINGS.clear()
-        found = _READINGS[key] = _reading(family, m.group(group).rstrip(LEAD), m.group(num),
-                                          noun and m.group(noun), m.end() - pos)
-    return found
+    written = m.group()
+    readings = found.readings
+    reading = readings.get(written, _UNREAD)
+    if reading is _UNREAD:
+        if len(readings) >= _READINGS_MAX:
+            readings.clear()
+        reading = readings[written] = _reading(found.family, m.group(found.group).rstrip(LEAD),
+                                               m.group(found.num), found.noun and m.group(found.noun),
+                                               m.end() - pos)
+    return reading
 
 
 def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
