@@ -6,7 +6,6 @@ leaves unlabelled are for build.py to make headings, body or preamble.
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import unicodedata
 from typing import Optional
@@ -48,16 +47,20 @@ _NOISE_LINES = (
 # none, and a law article (第一条) only against the page number.
 _NOISE_BY_FIRST = {first: [pattern for firsts, pattern in _NOISE_LINES if first in firsts]
                    for firsts, _ in _NOISE_LINES for first in firsts}
+_NOISE_PATTERNS: dict[str, Optional["re.Pattern[str]"]] = {}  # first character → its lines, compiled
 
 
-@functools.lru_cache(maxsize=None)
-def _noise_line(first: str) -> "re.Pattern[str]":
-    return re.compile("^(?:" + "|".join(_NOISE_BY_FIRST[first]) + ")$")
+def _noise_pattern(first: str) -> Optional["re.Pattern[str]"]:
+    key = "0" if first.isdecimal() else first
+    pattern = re.compile("^(?:" + "|".join(_NOISE_BY_FIRST[key]) + ")$") if key in _NOISE_BY_FIRST else None
+    _NOISE_PATTERNS[first] = pattern
+    return pattern
 
 
 def _is_noise_line(text: str) -> bool:
-    first = "0" if text[0].isdigit() else text[0]
-    if first in _NOISE_BY_FIRST and _noise_line(first).match(text):
+    first = text[0]
+    pattern = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
+    if pattern is not None and pattern.match(text):
         return True
     return (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text) is not None
 

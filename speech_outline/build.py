@@ -391,9 +391,10 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     heading_role, body_role, preamble_role = Role.HEADING, Role.BODY, Role.PREAMBLE
+    new_paragraph, new_node = Paragraph._make, Node._make  # from a tuple, in C: skips the Python __new__
     for tok in tokens:
         if tok is heading:
-            para = Paragraph(heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
+            para = new_paragraph((heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
             depth = min(heading_depth, len(path))
             section = [tok.marker, para, depth, [], []]
             (path[depth - 1][4] if depth else roots).append(section)
@@ -401,18 +402,18 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
             path.append(section)
             heading, heading_depth = next(headings, (None, 0))
         elif tok.role is None:
-            para = Paragraph(body_role if path else preamble_role, tok.text, tok.start, tok.line,
-                             tok.lead, tok.trail)
+            para = new_paragraph((body_role if path else preamble_role, tok.text, tok.start, tok.line,
+                                  tok.lead, tok.trail))
             if path:
                 path[-1][3].append(para)
         else:
-            para = Paragraph(tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail)
+            para = new_paragraph((tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
         append(para)
 
     def freeze(section: list) -> Node:
         m, para, depth, body, children = section
-        return Node(m.marker, m.title(para.text), para, depth + 1,
-                    tuple(body) if body else (), tuple(map(freeze, children)) if children else ())
+        return new_node((m.marker, m.title(para.text), para, depth + 1,
+                         tuple(body) if body else (), tuple(map(freeze, children)) if children else ()))
 
     return tuple(paragraphs), tuple(map(freeze, roots)), _diagnose(placed, placements)
 

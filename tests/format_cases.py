@@ -10,7 +10,6 @@ import functools
 import re
 from pathlib import Path
 
-import attrs
 from hypothesis import strategies as st
 
 from speech_outline import Marker, Node, Outline, Paragraph, Role, parse, parse_file
@@ -77,13 +76,13 @@ def with_texts(outline: Outline, replace: dict[str, str]) -> Outline:
         text = replace.get(p.text, p.text)
         start = at + len(p.lead)
         line += p.lead.count("\n")
-        new[id(p)] = attrs.evolve(p, text=text, start=start, line=line)
+        new[id(p)] = p._replace(text=text, start=start, line=line)
         at = start + len(text) + len(p.trail)
         line += text.count("\n") + p.trail.count("\n")
 
     def node(n: Node) -> Node:
-        return attrs.evolve(n, heading=new[id(n.heading)], body=tuple(new[id(b)] for b in n.body),
-                            children=tuple(node(c) for c in n.children))
+        return n._replace(heading=new[id(n.heading)], body=tuple(new[id(b)] for b in n.body),
+                          children=tuple(node(c) for c in n.children))
 
     return Outline(tuple(new[id(p)] for p in outline.paragraphs), tuple(node(n) for n in outline.nodes),
                    outline.diagnostics)

@@ -205,8 +205,8 @@ def test_outline_made_by_hand_with_equal_copies_writes_as_the_parsed_one():
     parsed = corpus_outline(next(p for p in CORPUS if p.stem == "speech-political-building"))
 
     def copied(node):
-        return attrs.evolve(node, heading=attrs.evolve(node.heading), body=tuple(attrs.evolve(p) for p in node.body),
-                            children=tuple(copied(c) for c in node.children))
+        return node._replace(heading=node.heading._replace(), body=tuple(p._replace() for p in node.body),
+                             children=tuple(copied(c) for c in node.children))
 
     by_hand = attrs.evolve(parsed, nodes=tuple(copied(n) for n in parsed.nodes))
     assert by_hand.nodes[0].heading is not parsed.nodes[0].heading

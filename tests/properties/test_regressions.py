@@ -62,6 +62,17 @@ def test_unicode_whitespace_line_is_blank():
         assert parse(space).title is None
 
 
+def test_zero_width_characters_around_a_line_are_white_space():
+    # web pages leave U+200B and U+FEFF around lines: they go to lead and trail like spaces
+    for zw in "\u200b\u200c\u200d\u2060\ufeff":
+        text = f"{zw}一、总体要求{zw}\n\u3000{zw}（一）加强组织领导 {zw}\n"
+        result = parse(text)
+        assert outline_tuples(result) == (("一、", "总体要求", 1, (("（一）", "加强组织领导", 2, ()),)),)
+        assert [(p.lead, p.text) for p in result.paragraphs] == [(zw, "一、总体要求"),
+                                                                 ("\u3000" + zw, "（一）加强组织领导")]
+        assert rebuild(result) == text
+
+
 def test_title_of_single_characters_round_trips():
     # finding 5: "< =" (joined title lines) closes up to "<=" when read back as one line
     from speech_outline.model import join_title_lines
