@@ -26,7 +26,7 @@ import attrs
 import re
 
 from . import diagnostics as diag
-from .markers import LAST, MarkerMatch
+from .markers import LAST, MarkerMatch, cut_title
 from .model import Diagnostic, Node, Paragraph, Role
 from .tokenize import Token
 
@@ -73,6 +73,9 @@ _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in
 _SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
 SIBLING, CHILD, REPLACEMENT = 0, 1, 2
+# Paragraphs and nodes (named tuples) are made from a tuple of their fields, in C: what their
+# _make does, without the cost of a Python call per paragraph.
+_new = tuple.__new__
 
 
 @attrs.define(slots=True, eq=False)
@@ -245,9 +248,12 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     return options
 
 
-def _follows_on(stack: list[Placement], cand: MarkerMatch) -> Optional[int]:
-    """The depth of the only open series `cand` can continue, when its number follows on
-    there: every other option then costs at least REPLACE more, so there is nothing to weigh."""
+def _follow_on(state: _State, item: Candidate) -> Optional[Placement]:
+    """Place `item` as the next of the only open series it can continue, when its number
+    follows on there (the usual heading): every other option then costs at least REPLACE
+    more, so there is nothing to weigh. None, and nothing placed, otherwise."""
+    cand = item.match
+    stack = state.stack
     found = None
     mixable = _MIXABLE.get(cand.style, ())
     for depth, frame in enumerate(stack):
@@ -259,10 +265,16 @@ def _follows_on(stack: list[Placement], cand: MarkerMatch) -> Optional[int]:
             return None
     if found is None:
         return None
-    prev = stack[found].match
-    if prev.ordinal + 1 != cand.ordinal or prev.path[:-1] != cand.path[:-1]:
+    frame = stack[found]
+    prev = frame.match
+    if prev.ordinal + 1 != cand.ordinal or (cand.path and prev.path[:-1] != cand.path[:-1]):
         return None
-    return found
+    placement = Placement(cand.series, cand, item.line, frame.series_id, found, SIBLING, frame,
+                          stack[found - 1] if found else None, False, None)
+    del stack[found:]
+    stack.append(placement)
+    state.last_seen[cand.series] = placement
+    return placement
 
 
 def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Placement]]) -> Placement:
@@ -291,10 +303,10 @@ def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
         if item.match is None:
             del state.stack[item.keep_depth:]
             continue
-        depth = _follows_on(state.stack, item.match)
-        option = (0.0, SIBLING, depth, state.stack[depth]) if depth is not None else _options(state, item)[0]
-        total += option[0]
-        _apply(state, item, option)
+        if _follow_on(state, item) is None:
+            option = _options(state, item)[0]
+            total += option[0]
+            _apply(state, item, option)
     return total
 
 
@@ -308,9 +320,9 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
             del state.stack[item.keep_depth:]
             placements.append(None)
             continue
-        depth = _follows_on(state.stack, cand)
-        if depth is not None:
-            placements.append(_apply(state, item, (0.0, SIBLING, depth, state.stack[depth])))
+        placement = _follow_on(state, item)
+        if placement is not None:
+            placements.append(placement)
             continue
         options = _options(state, item)
         best = options[0]
@@ -391,10 +403,9 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
     heading_role, body_role, preamble_role = Role.HEADING, Role.BODY, Role.PREAMBLE
-    new_paragraph, new_node = Paragraph._make, Node._make  # from a tuple, in C: skips the Python __new__
     for tok in tokens:
         if tok is heading:
-            para = new_paragraph((heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
+            para = _new(Paragraph, (heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
             depth = min(heading_depth, len(path))
             section = [tok.marker, para, depth, [], []]
             (path[depth - 1][4] if depth else roots).append(section)
@@ -402,18 +413,18 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
             path.append(section)
             heading, heading_depth = next(headings, (None, 0))
         elif tok.role is None:
-            para = new_paragraph((body_role if path else preamble_role, tok.text, tok.start, tok.line,
-                                  tok.lead, tok.trail))
+            para = _new(Paragraph, (body_role if path else preamble_role, tok.text, tok.start, tok.line,
+                                    tok.lead, tok.trail))
             if path:
                 path[-1][3].append(para)
         else:
-            para = new_paragraph((tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
+            para = _new(Paragraph, (tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
         append(para)
 
     def freeze(section: list) -> Node:
         m, para, depth, body, children = section
-        return new_node((m.marker, m.title(para.text), para, depth + 1,
-                         tuple(body) if body else (), tuple(map(freeze, children)) if children else ()))
+        return _new(Node, (m.marker, cut_title(para.text, m.title_start), para, depth + 1,
+                           tuple(body) if body else (), tuple(map(freeze, children)) if children else ()))
 
     return tuple(paragraphs), tuple(map(freeze, roots)), _diagnose(placed, placements)
 
