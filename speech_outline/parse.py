@@ -20,7 +20,7 @@ def parse(text: str) -> Outline:
     try:
         tokens = tokenize(text)
         anatomy.label(tokens)
-        tokens = split_run_together(tokens, text)
+        tokens = split_run_together(tokens)
         paragraphs, nodes, problems = build.build(tokens)
         return Outline(paragraphs, nodes, problems)
     finally:

@@ -65,7 +65,11 @@ def _split_lines(text: str) -> tuple[list[str], list[str]]:
         lines = text.split("\n")
         ends = ["\n"] * len(lines)
         ends[-1] = ""
-    elif text.count("\r") == text.count("\r\n"):  # Windows line ends, perhaps mixed with LF
+    elif text.count("\r") == text.count("\r\n") == text.count("\n"):  # Windows line ends
+        lines = text.split("\r\n")
+        ends = ["\r\n"] * len(lines)
+        ends[-1] = ""
+    elif text.count("\r") == text.count("\r\n"):  # Windows line ends mixed with LF
         lines = text.split("\n")
         ends = ["\r\n" if line[-1:] == "\r" else "\n" for line in lines]
         ends[-1] = ""
@@ -117,15 +121,17 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def split_run_together(tokens: list[Token], text: str) -> list[Token]:
+def split_run_together(tokens: list[Token]) -> list[Token]:
     """Recover lost line breaks: split a paragraph where a marker follows a sentence end
     and continues the numbering of the document (……的需要。（二）加强……).
 
-    Runs after anatomy, on the paragraphs it left unlabelled; `text` is what `tokens`
-    were made from."""
-    joints = _joints(text)
+    Runs after anatomy, on the paragraphs it left unlabelled. Their texts are searched
+    for joints as one string, a line break between each two: indentation and blank
+    lines, where a joint could only be a paragraph start, are not searched."""
+    joints = _joints("\n".join([tok.text for tok in tokens if tok.role is None]))
     count = len(joints)
     next_joint = 0
+    at = 0  # where the token's text starts in the string searched
     last = _SeriesMemory()
     out: list[Token] = []
     for tok in tokens:
@@ -134,15 +140,17 @@ def split_run_together(tokens: list[Token], text: str) -> list[Token]:
             continue
         if tok.marker is not None:
             last.saw(tok.marker)
-        end = tok.start + len(tok.text)
+        end = at + len(tok.text)
         if next_joint < count and joints[next_joint] < end:
-            first = bisect.bisect_right(joints, tok.start, next_joint)
+            first = bisect.bisect_right(joints, at, next_joint)
             next_joint = bisect.bisect_left(joints, end, first)
-            cuts = _cuts(tok, [j - tok.start for j in joints[first:next_joint]], last)
+            cuts = _cuts(tok, [j - at for j in joints[first:next_joint]], last)
             if cuts:
                 out.extend(_split(tok, cuts))
+                at = end + 1
                 continue
         out.append(tok)
+        at = end + 1
     return out
 
 
