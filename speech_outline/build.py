@@ -20,6 +20,7 @@ the real 第二 comes). Faults the chosen tree has to accept become diagnostics.
 """
 from __future__ import annotations
 
+import math
 from typing import Optional
 
 import attrs
@@ -297,7 +298,9 @@ def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Option
     return placement
 
 
-def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
+def _future_cost(state: _State, upcoming: list[Candidate], spent: float, limit: float) -> float:
+    """What placing `upcoming` from `state` costs; it stops as soon as `spent` plus that
+    reaches `limit` (costs are never negative, so it can only grow)."""
     total = 0.0
     for item in upcoming:
         if item.match is None:
@@ -306,6 +309,8 @@ def _future_cost(state: _State, upcoming: list[Candidate]) -> float:
         if _follow_on(state, item) is None:
             option = _options(state, item)[0]
             total += option[0]
+            if spent + total >= limit:
+                break
             _apply(state, item, option)
     return total
 
@@ -328,13 +333,18 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
         best = options[0]
         close = [o for o in options[1:] if o[0] - best[0] < AMBIGUITY]
         if close:
+            # the option whose cost with the next headings' is lowest, the earlier on a tie:
+            # a later one is followed only as long as it could still be cheaper
             upcoming = items[i + 1:i + 1 + HORIZON]
-            scored = []
-            for rank, option in enumerate([best, *close]):
+            lowest = math.inf
+            for option in [best, *close]:
+                if option[0] >= lowest:
+                    continue
                 trial = state.copy()
                 _apply(trial, item, option)
-                scored.append((option[0] + _future_cost(trial, upcoming), rank, option))
-            best = min(scored)[2]
+                total = option[0] + _future_cost(trial, upcoming, option[0], lowest)
+                if total < lowest:
+                    lowest, best = total, option
         placements.append(_apply(state, item, best))
     return placements
 
