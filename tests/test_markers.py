@@ -1,5 +1,8 @@
 """The marker catalogue: every family at a paragraph start, every look-alike refused."""
+import re
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from speech_outline.markers import CATALOGUE, cut_title, match_marker
 
@@ -132,3 +135,21 @@ def test_marker_readings_stay_right_when_their_cache_is_emptied(monkeypatch):
     again = [(n.marker.text, n.marker.ordinal, n.title) for n in parse(text).walk()]
     assert again == expected and len(expected) == 40
     assert 0 < len(markers._READINGS["law-article"]) <= 4
+
+
+_MARKERISH = "第一二三四五六七八九十百千零〇两壹贰拾佰1234567890１２（）()、，,.．:：条章节编分部点个是要其首先　 \t的年名"
+
+
+@given(text=st.text(alphabet=_MARKERISH, max_size=14))
+@settings(max_examples=400, deadline=None)
+def test_possessive_numerals_match_as_backtracking_ones_would(text):
+    """Numerals never give characters back (markers._KEEP): every family matches
+    exactly what it would if they did, so no family has a numeral right after one."""
+    from speech_outline import markers
+
+    if not markers._KEEP:
+        pytest.skip("Python without possessive quantifiers")
+    for family in CATALOGUE:
+        backtracking = re.compile(family.pattern.replace("}" + markers._KEEP, "}"))
+        found, expected = re.match(family.pattern, text), backtracking.match(text)
+        assert (found and found.group()) == (expected and expected.group()), (family.style, text)
