@@ -91,31 +91,34 @@ def tokenize(text: str) -> list[Token]:
     """Split `text` into paragraph tokens; `"".join(lead+text+trail)` is `text` again."""
     tokens: list[Token] = []
     append = tokens.append
+    previous: Optional[Token] = None
     pending = ""  # white space not yet given to a token
     pos = 0
     lines, ends = _split_lines(text)
     for line, raw, eol in zip(range(1, len(lines) + 1), lines, ends):
-        content = raw.strip(LEAD)
-        if content:
-            if content is raw:  # the usual line: no indentation, nothing trailing
-                indent = trailing = ""
-            else:
-                body = raw.lstrip(LEAD)
-                indent, trailing = raw[: len(raw) - len(body)], body[len(content):]
-            if tokens:
-                tokens[-1].trail = pending
-                lead = indent
-            else:
-                lead = pending + indent
-            # most paragraphs cannot start a marker: one set test saves them the call
-            append(Token(content, pos + len(indent), line, lead, "",
-                         match_marker(content) if content[0] in MARKER_START else None))
-            pending = trailing + eol
-        else:
-            pending += raw + eol
+        at = pos  # where the line starts
         pos += len(raw) + len(eol)
-    if tokens:
-        tokens[-1].trail = pending
+        content = raw.strip(LEAD) if raw else ""
+        if not content:
+            pending += raw + eol
+            continue
+        if content is raw:  # the usual line: no indentation, nothing trailing
+            indent, after = "", eol
+        else:
+            body = raw.lstrip(LEAD)
+            indent, after = raw[: len(raw) - len(body)], body[len(content):] + eol
+        # most paragraphs cannot start a marker: one set test saves them the call
+        token = Token(content, at + len(indent), line, indent, "",
+                      match_marker(content) if content[0] in MARKER_START else None)
+        if previous is None:
+            token.lead = pending + indent
+        else:
+            previous.trail = pending
+        append(token)
+        previous = token
+        pending = after
+    if previous is not None:
+        previous.trail = pending
     elif text:
         tokens.append(Token("", 0, 1, "", pending, role=Role.BLANK))
     return tokens
