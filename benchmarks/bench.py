@@ -217,11 +217,14 @@ def child_scaling(spec: dict) -> dict:
         t = time.process_time()
         outline = parse(text)
         times.append(time.process_time() - t)
-        scaled.append(times[-1] / ((before + _calibrate(reference)) / 2))
         if i == 0:
             out["headings"] = sum(1 for _ in outline.walk())
             out["paragraphs"] = len(outline.paragraphs)
+        # the reference is timed without the outline alive: its millions of objects would
+        # make the reference's garbage collections (not parse's) slower at large sizes
         del outline
+        gc.collect()
+        scaled.append(times[-1] / ((before + _calibrate(reference)) / 2))
         if sum(times) > spec["budget"]:
             break
     out["parse_s"] = statistics.median(times)
@@ -448,6 +451,12 @@ def verdicts(res: dict) -> dict:
         v["parse ≥ 1/3 of the compiled baseline (corpus, same run)"] = c["ratio_parse_to_baseline"] >= TARGET_VS_BASELINE
         v[f"parse ≥ {TARGET_VS_RAGFLOW:g}× RAGFlow, scaled by this run's baseline (corpus)"] = (
             _vs_ragflow(c) >= TARGET_VS_RAGFLOW)
+    g = res.get("large")
+    if g:
+        v["parse ≥ 1/3 of the baseline as quoted (per-line script, generated archive, same run)"] = (
+            g["ratio_parse_to_per_line"] >= TARGET_VS_BASELINE)
+        v[f"parse ≥ {TARGET_VS_RAGFLOW:g}× RAGFlow, scaled by this run's baseline (generated archive)"] = (
+            _vs_ragflow(g) >= TARGET_VS_RAGFLOW)
     s = res.get("scaling")
     if s:
         for shape, entry in s["shapes"].items():
@@ -500,9 +509,12 @@ def summary_markdown(res: dict) -> str:
     g = res.get("large")
     if g:
         rows.append((f"parse, generated archive ({g['mb']:.0f} MB)", f"{g['parse']['mbps']:.1f} MB/s "
-                     f"(parse + JSON {g['parse+json']['mbps']:.1f}); ÷ per-line baseline "
-                     f"{g['ratio_parse_to_per_line']:.3f}, ÷ compiled {g['ratio_parse_to_baseline']:.3f}, "
-                     f"÷ RAGFlow scaled {_vs_ragflow(g):.1f} ×", "", None))
+                     f"(parse + JSON {g['parse+json']['mbps']:.1f})", "", None))
+        rows.append(("parse ÷ RAGFlow scaled, generated archive", f"{_vs_ragflow(g):.1f} ×",
+                     f"≥ {TARGET_VS_RAGFLOW:g} ×", _vs_ragflow(g) >= TARGET_VS_RAGFLOW))
+        rows.append(("parse ÷ per-line baseline, generated archive, same run",
+                     f"{g['ratio_parse_to_per_line']:.3f} (÷ compiled {g['ratio_parse_to_baseline']:.3f})",
+                     f"≥ {TARGET_VS_BASELINE:.3f}", g["ratio_parse_to_per_line"] >= TARGET_VS_BASELINE))
     s = res.get("scaling")
     if s:
         entries = s["shapes"]
