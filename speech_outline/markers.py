@@ -241,6 +241,10 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     if m is None:
         return None
     first = matcher.alternatives[m.lastgroup]
+    if not first.family.needs_separator:  # the usual case, a marker read before: no call
+        found = first.readings.get(m.group())
+        if found is not None:
+            return found
     found = _read_match(first, m, text, pos)
     if found is not None:
         return found
