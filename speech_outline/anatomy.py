@@ -57,14 +57,6 @@ def _noise_pattern(first: str) -> Optional["re.Pattern[str]"]:
     return pattern
 
 
-def _is_noise_line(text: str) -> bool:
-    first = text[0]
-    pattern = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
-    if pattern is not None and pattern.match(text):
-        return True
-    return (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text) is not None
-
-
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
 _TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
 _TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
@@ -132,9 +124,12 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
             tok.role = Role.NOISE
             tail = True
             continue
-        if len(text) <= _NOISE_LINE_MAX and _is_noise_line(text):
-            tok.role = Role.NOISE
-            continue
+        if len(text) <= _NOISE_LINE_MAX:  # a single line of furniture, or a breadcrumb
+            noise = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
+            if (noise is not None and noise.match(text)) or (
+                    (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text)):
+                tok.role = Role.NOISE
+                continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
             toc_entries.append(i)
         if first == "目" and toc_head is None and _TOC_HEAD.match(text):
