@@ -131,7 +131,7 @@ def split_run_together(tokens: list[Token]) -> list[Token]:
     Runs after anatomy, on the paragraphs it left unlabelled. Their texts are searched
     for joints as one string, a line break between each two: indentation and blank
     lines, where a joint could only be a paragraph start, are not searched."""
-    joints = _joints("\n".join([tok.text for tok in tokens if tok.role is None]))
+    joints = _joints(_searched_text(tokens))
     count = len(joints)
     next_joint = 0
     at = 0  # where the token's text starts in the string searched
@@ -155,6 +155,12 @@ def split_run_together(tokens: list[Token]) -> list[Token]:
         out.append(tok)
         at = end + 1
     return out
+
+
+def _searched_text(tokens: list[Token]) -> str:
+    """The unlabelled paragraphs' texts, a line break between each two: inside each, the
+    same joints as in the input (none is found at a paragraph's start)."""
+    return "\n".join([tok.text for tok in tokens if tok.role is None])
 
 
 def _joints(text: str) -> list[int]:

@@ -2,8 +2,9 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
-from speech_outline import Role, parse, parse_file, rebuild
+from speech_outline import Role, parse, parse_file, rebuild, strategies
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -168,3 +169,22 @@ def test_inline_list_inside_a_paragraph_stays_body(lead):
     text = f"一、总体要求\n{sentence}{lead}（一）加强组织领导；（二）完善体制机制；（三）强化监督检查。{sentence}\n二、主要任务\n"
     outline = parse(text)
     assert [(n.line, n.marker.text) for n in outline.walk()] == [(1, "一、"), (3, "二、")]
+
+
+@given(text=st.one_of(strategies.documents(run_in=True).map(lambda d: d.text),
+                      st.text(alphabet="一二三（）(第1.。；！ \u3000\u200b\n\r甲乙条", max_size=60)))
+@settings(max_examples=300, deadline=None)
+def test_joints_are_searched_in_the_paragraphs_as_in_the_whole_text(text):
+    """Lost breaks are searched in the unlabelled paragraphs' texts joined by line breaks,
+    not in the whole input: inside every paragraph the same joints must be found."""
+    from speech_outline.tokenize import _joints, _searched_text, tokenize
+
+    tokens = [tok for tok in tokenize(text) if tok.text]
+    whole = _joints(text)
+    inside = _joints(_searched_text(tokens))
+    at = 0
+    for tok in tokens:
+        end = tok.start + len(tok.text)
+        expected = [j - tok.start for j in whole if tok.start < j < end]
+        assert [j - at for j in inside if at < j < at + len(tok.text)] == expected, tok.text
+        at += len(tok.text) + 1
