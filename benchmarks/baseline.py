@@ -21,65 +21,48 @@ import json
 import re
 import sys
 
+# (level, pattern): 一、 → 1, （一） → 2, 1. → 3, （1） → 4
 PATTERNS = (
-    (1, re.compile(r"[一二三四五六七八九十]+、")),
-    (2, re.compile(r"[(（][一二三四五六七八九十]+[)）]")),
-    (3, re.compile(r"\d{1,2}[.．、](?!\d)")),
-    (4, re.compile(r"[(（]\d{1,2}[)）]")),
+    (1, r"[一二三四五六七八九十]+、"),
+    (2, r"[(（][一二三四五六七八九十]+[)）]"),
+    (3, r"\d{1,2}[.．、](?!\d)"),
+    (4, r"[(（]\d{1,2}[)）]"),
 )
+COMPILED = tuple((level, re.compile(pattern)) for level, pattern in PATTERNS)
 
 
 def outline(text: str) -> list:
     """The heading tree: a list of {level, marker, title, line, body, children} dicts."""
-    root = {"level": 0, "children": [], "body": []}
-    stack = [root]
-    for number, line in enumerate(text.splitlines(), 1):
-        line = line.strip()
-        if not line:
-            continue
-        for level, pattern in PATTERNS:
-            m = pattern.match(line)
-            if m:
-                break
-        else:
-            stack[-1]["body"].append(line)
-            continue
-        _attach(stack, level, m, line, number)
-    return root["children"]
+    return _outline(text, re.Pattern.match, COMPILED)
 
 
 def outline_uncompiled(text: str) -> list:
     """The same script as most people first write it: `re.match` with the pattern text on
     every line (Python's pattern cache makes this work, at a cost per call)."""
+    return _outline(text, re.match, PATTERNS)
+
+
+def _outline(text: str, match, patterns: tuple) -> list:
     root = {"level": 0, "children": [], "body": []}
     stack = [root]
     for number, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if not line:
             continue
-        if m := re.match(r"[一二三四五六七八九十]+、", line):
-            level = 1
-        elif m := re.match(r"[(（][一二三四五六七八九十]+[)）]", line):
-            level = 2
-        elif m := re.match(r"\d{1,2}[.．、](?!\d)", line):
-            level = 3
-        elif m := re.match(r"[(（]\d{1,2}[)）]", line):
-            level = 4
+        for level, pattern in patterns:
+            m = match(pattern, line)
+            if m:
+                break
         else:
             stack[-1]["body"].append(line)
             continue
-        _attach(stack, level, m, line, number)
+        node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
+                "body": [], "children": []}
+        while stack[-1]["level"] >= level:  # under the nearest open heading of a higher level
+            stack.pop()
+        stack[-1]["children"].append(node)
+        stack.append(node)
     return root["children"]
-
-
-def _attach(stack: list, level: int, m: "re.Match[str]", line: str, number: int) -> None:
-    """Put the heading under the nearest open heading of a higher level."""
-    node = {"level": level, "marker": m.group(), "title": line[m.end():], "line": number,
-            "body": [], "children": []}
-    while stack[-1]["level"] >= level:
-        stack.pop()
-    stack[-1]["children"].append(node)
-    stack.append(node)
 
 
 def to_json(text: str) -> str:
