@@ -401,11 +401,15 @@ def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) 
     return [t for t, series_id in openers if series_id not in continued]
 
 
+_BODY, _CHILDREN = 3, 4  # in a section being assembled
+
+
 def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optional[Placement]]
               ) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
-    # An open section is a list [marker, heading paragraph, depth, body, children]: the
-    # tree is built on lists, in one pass, then frozen bottom-up. The headings are a
-    # subsequence of the tokens, in order: walk both together.
+    # An open section is a list [marker, heading paragraph, depth, body, children] (a list:
+    # a class costs a Python call per heading): the tree is built on lists, in one pass,
+    # then frozen bottom-up. The headings are a subsequence of the tokens, in order: walk
+    # both together.
     headings = iter([(t, p.depth) for t, p in zip(placed, placements) if p is not None])
     heading, heading_depth = next(headings, (None, 0))
     roots: list[list] = []
@@ -418,7 +422,7 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
             para = _new(Paragraph, (heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
             depth = min(heading_depth, len(path))
             section = [tok.marker, para, depth, [], []]
-            (path[depth - 1][4] if depth else roots).append(section)
+            (path[depth - 1][_CHILDREN] if depth else roots).append(section)
             del path[depth:]
             path.append(section)
             heading, heading_depth = next(headings, (None, 0))
@@ -426,7 +430,7 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
             para = _new(Paragraph, (body_role if path else preamble_role, tok.text, tok.start, tok.line,
                                     tok.lead, tok.trail))
             if path:
-                path[-1][3].append(para)
+                path[-1][_BODY].append(para)
         else:
             para = _new(Paragraph, (tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
         append(para)
