@@ -18,14 +18,17 @@ def bench(*args: str) -> subprocess.CompletedProcess:
     return proc
 
 
-def test_corpus_run_reports_both_baselines_and_updates_the_performance_page(tmp_path):
-    proc = bench("--json", "--runs", "1", "--skip", "large", "--skip", "scaling", "--skip", "batch",
+def test_corpus_and_archive_run_reports_both_baselines_and_updates_the_performance_page(tmp_path):
+    proc = bench("--json", "--runs", "1", "--large-mb", "0.2", "--skip", "scaling", "--skip", "batch",
                  "--skip", "startup")
     results = json.loads(proc.stdout)
     corpus = results["corpus"]
     assert corpus["documents"] == len(list((ROOT / "tests" / "corpus").glob("*.txt")))
     assert corpus["ratio_parse_to_per_line"] > corpus["ratio_parse_to_baseline"] > 0
     assert any("per-line" in verdict for verdict in results["verdicts"])
+    archive = results["large"]
+    assert archive["ratio_parse_to_per_line"] > archive["ratio_parse_to_baseline"] > 0
+    assert any("generated archive" in verdict for verdict in results["verdicts"])
 
     saved = tmp_path / "results.json"
     saved.write_text(proc.stdout, encoding="utf-8")
@@ -35,3 +38,4 @@ def test_corpus_run_reports_both_baselines_and_updates_the_performance_page(tmp_
     summary = page.read_text(encoding="utf-8").split("<!-- bench:summary -->")[1]
     assert "per-line `re.match`" in summary and "RAGFlow" in summary
     assert f"{corpus['ratio_parse_to_per_line']:.3f}" in summary
+    assert f"{archive['ratio_parse_to_per_line']:.3f}" in summary and "generated archive" in summary

@@ -169,3 +169,23 @@ def test_a_ten_megabyte_line(shape):
     assert proc.returncode == 0, (
         f"{shape}: a 10 MB line did not parse within {CPU_LIMIT} s of CPU (a quadratic step?)"
         if proc.returncode < 0 else f"{shape}: {proc.stderr}")
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_parse_leaves_the_garbage_collector_as_it_found_it(collecting):
+    """parse switches the cyclic collector off while it runs (its objects make no cycles),
+    and back to how it was when it returns or raises."""
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if collecting else gc.disable)()
+        seen = []
+        parse("一、总体要求\n（一）指导思想\n")
+        seen.append(gc.isenabled())
+        with pytest.raises(TypeError):
+            parse(None)  # type: ignore[arg-type]
+        seen.append(gc.isenabled())
+        assert seen == [collecting, collecting]
+    finally:
+        (gc.enable if was else gc.disable)()
