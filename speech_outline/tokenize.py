@@ -7,6 +7,8 @@ exactly. Positions are computed here, once, and carried by everything after.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
+from operator import add, attrgetter
 from typing import Optional
 
 import attrs
@@ -44,6 +46,7 @@ _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most 
 _MIN_TITLE = 2  # …and has a title of its own before it (（一）第一部分 is one heading)
 _FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
 _BREAK_CHARS = frozenset(_BREAKS)
+_TEXT = attrgetter("text")
 
 
 @attrs.define(slots=True, eq=False)
@@ -129,39 +132,49 @@ def split_run_together(tokens: list[Token]) -> list[Token]:
     """Recover lost line breaks: split a paragraph where a marker follows a sentence end
     and continues the numbering of the document (……的需要。（二）加强……).
 
-    Runs after anatomy, on the paragraphs it left unlabelled. Their texts are searched
-    for joints as one string, a line break between each two: indentation and blank
-    lines, where a joint could only be a paragraph start, are not searched."""
-    joints = _joints(_searched_text(tokens))
-    count = len(joints)
-    next_joint = 0
-    at = 0  # where the token's text starts in the string searched
-    last = _SeriesMemory()
+    Runs after anatomy, on the paragraphs it left unlabelled. Only those with a joint
+    are visited, so a document without any costs one search; `tokens` itself is
+    returned when nothing is split."""
+    unlabelled = [tok for tok in tokens if tok.role is None]
+    memory = _SeriesMemory(unlabelled)
+    pieces: dict[int, list[Token]] = {}  # id of a token split → its pieces
+    for index, joints in _joints_by_paragraph(list(map(_TEXT, unlabelled))):
+        tok = unlabelled[index]
+        memory.reach(index)
+        cuts = _cuts(tok, joints, memory)
+        if cuts:
+            pieces[id(tok)] = _split(tok, cuts)
+    if not pieces:
+        return tokens
     out: list[Token] = []
     for tok in tokens:
-        if tok.role is not None:  # anatomy's: noise, title, framing…
+        split = pieces.get(id(tok))
+        if split is None:
             out.append(tok)
-            continue
-        if tok.marker is not None:
-            last.saw(tok.marker)
-        end = at + len(tok.text)
-        if next_joint < count and joints[next_joint] < end:
-            first = bisect.bisect_right(joints, at, next_joint)
-            next_joint = bisect.bisect_left(joints, end, first)
-            cuts = _cuts(tok, [j - at for j in joints[first:next_joint]], last)
-            if cuts:
-                out.extend(_split(tok, cuts))
-                at = end + 1
-                continue
-        out.append(tok)
-        at = end + 1
+        else:
+            out.extend(split)
     return out
 
 
-def _searched_text(tokens: list[Token]) -> str:
-    """The unlabelled paragraphs' texts, a line break between each two: inside each, the
-    same joints as in the input (none is found at a paragraph's start)."""
-    return "\n".join([tok.text for tok in tokens if tok.role is None])
+def _joints_by_paragraph(texts: list[str]) -> list[tuple[int, list[int]]]:
+    """(index, offsets of its joints) for each of `texts` that has a joint, in order.
+
+    The texts are searched as one string, a line break between each two: inside each,
+    the same joints are found as in the input (none at a paragraph's start), and the
+    indentation and blank lines between paragraphs are not scanned."""
+    joints = _joints("\n".join(texts))
+    if not joints:
+        return []
+    starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
+    found = []
+    first, count = 0, len(joints)
+    while first < count:
+        index = bisect.bisect_right(starts, joints[first]) - 1
+        start = starts[index]
+        stop = bisect.bisect_left(joints, start + len(texts[index]), first)
+        found.append((index, [joint - start for joint in joints[first:stop]]))
+        first = stop
+    return found
 
 
 def _joints(text: str) -> list[int]:
@@ -178,33 +191,48 @@ class _SeriesMemory:
     """The latest marker of each series so far, and whether a marker ranked above it
     came since (then the series may start again at one).
 
-    Most documents never ask (no paragraph has a marker inside it), so markers are only
-    queued as they come and read into the memory when it is first asked."""
+    Most documents never ask (no paragraph has a marker inside it), so the paragraphs'
+    markers are only read when it is first asked, up to the paragraph reached."""
 
-    __slots__ = ("_queue", "_read", "_latest", "_rank_seen")
+    __slots__ = ("_tokens", "_read", "_reached", "_count", "_latest", "_rank_seen")
 
-    def __init__(self) -> None:
-        self._queue: list[MarkerMatch] = []
-        self._read = 0  # markers read into the memory so far
+    def __init__(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self._read = 0  # tokens whose marker has been read
+        self._reached = 0  # tokens that come before the current paragraph, and it
+        self._count = 0  # markers read so far
         self._latest: dict[str, tuple[MarkerMatch, int]] = {}  # series → (marker, when)
         self._rank_seen: dict[tuple[str, int], int] = {}  # (scheme, rank) → when last seen
 
+    def reach(self, index: int) -> None:
+        """The paragraph at `index` of the tokens is the current one: its marker counts."""
+        self._reached = index + 1
+
     def saw(self, found: MarkerMatch) -> None:
-        self._queue.append(found)
+        """A marker found inside the current paragraph, after those before it."""
+        self._catch_up()
+        self._note(found)
 
     def get(self, series: str) -> Optional[tuple[MarkerMatch, bool]]:
         """(the latest marker of `series`, whether it may restart), or None if unseen."""
-        for when, found in enumerate(self._queue, self._read + 1):
-            self._latest[found.series] = (found, when)
-            self._rank_seen[(found.family.scheme, found.family.rank)] = when
-        self._read += len(self._queue)
-        self._queue.clear()
+        self._catch_up()
         if series not in self._latest:
             return None
         found, when = self._latest[series]
         scheme, rank = found.family.scheme, found.family.rank
         may_restart = any(self._rank_seen.get((scheme, above), 0) > when for above in range(rank))
         return found, may_restart
+
+    def _catch_up(self) -> None:
+        for tok in self._tokens[self._read:self._reached]:
+            if tok.marker is not None:
+                self._note(tok.marker)
+        self._read = self._reached
+
+    def _note(self, found: MarkerMatch) -> None:
+        self._count += 1
+        self._latest[found.series] = (found, self._count)
+        self._rank_seen[(found.family.scheme, found.family.rank)] = self._count
 
 
 def _cuts(tok: Token, joints: list[int], last: _SeriesMemory) -> list[tuple[int, MarkerMatch]]:

@@ -176,15 +176,15 @@ def test_inline_list_inside_a_paragraph_stays_body(lead):
 @settings(max_examples=300, deadline=None)
 def test_joints_are_searched_in_the_paragraphs_as_in_the_whole_text(text):
     """Lost breaks are searched in the unlabelled paragraphs' texts joined by line breaks,
-    not in the whole input: inside every paragraph the same joints must be found."""
-    from speech_outline.tokenize import _joints, _searched_text, tokenize
+    not in the whole input: every paragraph must get exactly the joints the whole text
+    has inside it, and a paragraph without any must not be listed."""
+    from speech_outline.tokenize import _joints, _joints_by_paragraph, tokenize
 
     tokens = [tok for tok in tokenize(text) if tok.text]
     whole = _joints(text)
-    inside = _joints(_searched_text(tokens))
-    at = 0
-    for tok in tokens:
-        end = tok.start + len(tok.text)
-        expected = [j - tok.start for j in whole if tok.start < j < end]
-        assert [j - at for j in inside if at < j < at + len(tok.text)] == expected, tok.text
-        at += len(tok.text) + 1
+    expected = []
+    for index, tok in enumerate(tokens):
+        inside = [j - tok.start for j in whole if tok.start < j < tok.start + len(tok.text)]
+        if inside:
+            expected.append((index, inside))
+    assert _joints_by_paragraph([tok.text for tok in tokens]) == expected
