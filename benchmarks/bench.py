@@ -6,9 +6,9 @@
 
 Throughput is MB/s of UTF-8 input (1 MB = 10^6 bytes), from `time.process_time`
 (CPU time of this process, so other programs on the machine disturb it less than
-wall time), the median of several runs, after one warm-up run. Each run times
-speech_outline and the hand-written baseline (benchmarks/baseline.py) back to back,
-so the ratio of the two compares them under the same load.
+wall time), the median of several runs, after one warm-up run. In each run
+speech_outline and the hand-written baseline (benchmarks/baseline.py) take turns on
+each megabyte of input, so the ratio of the two compares them under the same load.
 
 Sections (skip any with --skip):
 
@@ -119,8 +119,26 @@ def _cpu(fn, docs) -> float:
     return time.process_time() - t
 
 
+CHUNK_MB = 1.0  # the systems take turns on this much input at a time
+
+
+def _chunks(docs: list[str], mb: float = CHUNK_MB) -> list[list[str]]:
+    """`docs` in consecutive groups of about `mb` of UTF-8 each."""
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for text in docs:
+        if size >= mb * 1e6:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(text)
+        size += len(text.encode("utf-8"))
+    return chunks
+
+
 def throughput(docs: list[str], runs: int) -> dict:
-    """MB/s of each pipeline over `docs`, the pipelines interleaved run by run."""
+    """MB/s of each pipeline over `docs`. The pipelines take turns on each megabyte of
+    input, so that when the machine changes speed within a run (it does, see "Reading
+    the figures"), each has been timed in the same mix of speeds."""
     from speech_outline import parse
     from speech_outline.formats import write
 
@@ -138,10 +156,14 @@ def throughput(docs: list[str], runs: int) -> dict:
     for fn in systems.values():  # warm-up: lazy imports (cn2an), caches
         _cpu(fn, docs)
     times: dict[str, list[float]] = {name: [] for name in systems}
+    chunks = _chunks(docs)
     for _ in range(runs):
-        for name, fn in systems.items():
-            gc.collect()
-            times[name].append(_cpu(fn, docs))
+        for name in systems:
+            times[name].append(0.0)
+        for chunk in chunks:
+            for name, fn in systems.items():
+                gc.collect()
+                times[name][-1] += _cpu(fn, chunk)
     out = {"mb": round(mb, 3), "documents": len(docs), "runs": runs}
     for name, ts in times.items():
         out[name] = {"mbps": mb / statistics.median(ts), "mbps_min": mb / max(ts), "mbps_max": mb / min(ts),

@@ -39,3 +39,20 @@ def test_corpus_and_archive_run_reports_both_baselines_and_updates_the_performan
     assert "per-line `re.match`" in summary and "RAGFlow" in summary
     assert f"{corpus['ratio_parse_to_per_line']:.3f}" in summary
     assert f"{archive['ratio_parse_to_per_line']:.3f}" in summary and "generated archive" in summary
+
+
+def test_the_systems_take_turns_on_consecutive_megabytes_of_the_input():
+    """Each chunk the systems take turns on holds whole documents, in order, and reaches
+    the chunk size before the next begins: every document is timed once per run."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        import bench as bench_module
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    docs = ["甲" * n for n in (100, 250_000, 90_000, 1, 400_000, 20, 333_333)]  # 3 bytes a character
+    chunks = bench_module._chunks(docs, mb=1.0)
+    assert [text for chunk in chunks for text in chunk] == docs
+    sizes = [sum(len(t.encode("utf-8")) for t in chunk) for chunk in chunks]
+    assert all(size >= 1e6 for size in sizes[:-1])
+    assert all(size - len(chunk[-1].encode("utf-8")) < 1e6 for size, chunk in zip(sizes, chunks))
+    assert bench_module._chunks(docs[:1], mb=1.0) == [docs[:1]]
