@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import accumulate
-from operator import add, attrgetter
+from operator import add
 from typing import Optional
 
 import attrs
@@ -46,7 +46,6 @@ _GLUED_HEADING = 40  # a heading line glued to its first sub-heading is at most 
 _MIN_TITLE = 2  # …and has a title of its own before it (（一）第一部分 is one heading)
 _FULL_STOPS = frozenset("。！？!? \t\u3000\u00a0")
 _BREAK_CHARS = frozenset(_BREAKS)
-_TEXT = attrgetter("text")
 
 
 @attrs.define(slots=True, eq=False)
@@ -138,7 +137,7 @@ def split_run_together(tokens: list[Token]) -> list[Token]:
     unlabelled = [tok for tok in tokens if tok.role is None]
     memory = _SeriesMemory(unlabelled)
     pieces: dict[int, list[Token]] = {}  # id of a token split → its pieces
-    for index, joints in _joints_by_paragraph(list(map(_TEXT, unlabelled))):
+    for index, joints in _joints_by_paragraph([tok.text for tok in unlabelled]):
         tok = unlabelled[index]
         memory.reach(index)
         cuts = _cuts(tok, joints, memory)
