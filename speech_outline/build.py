@@ -224,13 +224,9 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     stack = state.stack
     top = stack[-1] if stack else None
     child = (_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top)
-    continuations = [(depth, frame, _continuation_cost(frame, cand)) for depth, frame in enumerate(stack)]
-    if child[0] == 0.0 and all(cost is None for _, _, cost in continuations):
-        # a new series that fits below the current heading, and none to continue: opening
-        # one beside an open heading costs at least REPLACE more, so there is nothing to weigh
-        return [child]
     options = []
-    for depth, frame, cost in continuations:
+    for depth, frame in enumerate(stack):
+        cost = _continuation_cost(frame, cand)
         parent = stack[depth - 1] if depth else None
         if cost is not None:
             options.append((cost, SIBLING, depth, frame))
@@ -249,10 +245,11 @@ def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Opti
     return options
 
 
-def _follow_on(state: _State, item: Candidate) -> Optional[Placement]:
-    """Place `item` as the next of the only open series it can continue, when its number
-    follows on there (the usual heading): every other option then costs at least REPLACE
-    more, so there is nothing to weigh. None, and nothing placed, otherwise."""
+def _place_plainly(state: _State, item: Candidate) -> Optional[Placement]:
+    """Place `item` where there is nothing to weigh (most headings), and return where it
+    went; None, and nothing placed, otherwise. Either it is the next number of the only
+    open series it could continue, or it could continue none and opens a series below the
+    current heading at no cost: every other option then costs at least REPLACE more."""
     cand = item.match
     stack = state.stack
     found = None
@@ -265,14 +262,21 @@ def _follow_on(state: _State, item: Candidate) -> Optional[Placement]:
         elif frame.match.style in mixable:
             return None
     if found is None:
-        return None
-    frame = stack[found]
-    prev = frame.match
-    if prev.ordinal + 1 != cand.ordinal or (cand.path and prev.path[:-1] != cand.path[:-1]):
-        return None
-    placement = Placement(cand.series, cand, item.line, frame.series_id, found, SIBLING, frame,
-                          stack[found - 1] if found else None, False, None)
-    del stack[found:]
+        # a free child is never a late start (that would cost LATE_START)
+        depth = len(stack)
+        top = stack[-1] if stack else None
+        if _new_series_cost(state, item, top, depth) != 0.0:
+            return None
+        placement = Placement(cand.series, cand, item.line, state.next_id, depth, CHILD, top, top, False, None)
+        state.next_id += 1
+    else:
+        frame = stack[found]
+        prev = frame.match
+        if prev.ordinal + 1 != cand.ordinal or (cand.path and prev.path[:-1] != cand.path[:-1]):
+            return None
+        placement = Placement(cand.series, cand, item.line, frame.series_id, found, SIBLING, frame,
+                              stack[found - 1] if found else None, False, None)
+        del stack[found:]
     stack.append(placement)
     state.last_seen[cand.series] = placement
     return placement
@@ -306,7 +310,7 @@ def _future_cost(state: _State, upcoming: list[Candidate], spent: float, limit: 
         if item.match is None:
             del state.stack[item.keep_depth:]
             continue
-        if _follow_on(state, item) is None:
+        if _place_plainly(state, item) is None:
             option = _options(state, item)[0]
             total += option[0]
             if spent + total >= limit:
@@ -325,7 +329,7 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
             del state.stack[item.keep_depth:]
             placements.append(None)
             continue
-        placement = _follow_on(state, item)
+        placement = _place_plainly(state, item)
         if placement is not None:
             placements.append(placement)
             continue
