@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import attrs
 
@@ -139,7 +139,8 @@ MARKER_START = frozenset(
 )
 
 
-class _Alternative(NamedTuple):
+@attrs.frozen(slots=True)
+class _Alternative:
     """One family inside a `_Matcher`'s alternation."""
 
     index: int  # its place in the matcher's families
@@ -150,10 +151,11 @@ class _Alternative(NamedTuple):
     readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
 
 
-class _Matcher(NamedTuple):
+@attrs.frozen(slots=True)
+class _Matcher:
     """The families that can start with one character: tried as one alternation first."""
 
-    combined: "re.Pattern[str]"
+    match: Callable[[str, int], Optional["re.Match[str]"]]  # the alternation's, bound
     families: tuple[Family, ...]
     alternatives: dict[str, _Alternative]  # by the alternation's group of each family
 
@@ -163,6 +165,7 @@ class _Matcher(NamedTuple):
 # Both are done the first time a paragraph starts with a given character, so that
 # `import speech_outline` stays quick.
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
+_UNSEEN = object()  # a first character not looked at yet
 _LEAD_RUN = "[" + "".join(f"\\u{ord(c):04x}" for c in LEAD) + "]*"  # the white space after a marker
 _NOUN = "(?P<noun>"
 
@@ -176,7 +179,7 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
         patterns.append(f"(?P<f{i}>{pattern})")
         alternatives[f"f{i}"] = _Alternative(i, fam, f"f{i}", f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None,
                                              _READINGS[fam.style])
-    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}"), families,
+    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}").match, families,
                                            alternatives) if families else None)
     return found
 
@@ -235,10 +238,12 @@ class MarkerMatch:
 def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     """The marker at `text[pos:]` (a paragraph without indentation), if any."""
     ch = text[pos:pos + 1]
-    matcher = _BY_FIRST_CHAR[ch] if ch in _BY_FIRST_CHAR else _matcher_for(ch)
+    matcher = _BY_FIRST_CHAR.get(ch, _UNSEEN)
+    if matcher is _UNSEEN:
+        matcher = _matcher_for(ch)
     if matcher is None:
         return None
-    m = matcher.combined.match(text, pos)
+    m = matcher.match(text, pos)
     if m is None:
         return None
     first = matcher.alternatives[m.lastgroup]
