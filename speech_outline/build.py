@@ -187,7 +187,7 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement]
             cost += DECIMAL_MISMATCH
         return cost
     pfam = parent.match.family
-    if any(frame.series == cand.series for frame in state.stack[:depth]):
+    if cand.series in [frame.series for frame in state.stack[:depth]]:
         cost += SAME_STYLE_CHILD  # a series nested inside itself
     elif pfam.scheme == fam.scheme and (rank(cand) < rank(parent.match)
                                         or (rank(cand) == rank(parent.match) and fam.scheme != "speech")):
