@@ -6,9 +6,6 @@ exactly. Positions are computed here, once, and carried by everything after.
 """
 from __future__ import annotations
 
-import bisect
-from itertools import accumulate
-from operator import add
 from typing import Optional
 
 import attrs
@@ -160,19 +157,21 @@ def _joints_by_paragraph(texts: list[str]) -> list[tuple[int, list[int]]]:
 
     The texts are searched as one string, a line break between each two: inside each,
     the same joints are found as in the input (none at a paragraph's start), and the
-    indentation and blank lines between paragraphs are not scanned."""
-    joints = _joints("\n".join(texts))
-    if not joints:
-        return []
-    starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
-    found = []
-    first, count = 0, len(joints)
-    while first < count:
-        index = bisect.bisect_right(starts, joints[first]) - 1
-        start = starts[index]
-        stop = bisect.bisect_left(joints, start + len(texts[index]), first)
-        found.append((index, [joint - start for joint in joints[first:stop]]))
-        first = stop
+    indentation and blank lines between paragraphs are not scanned. A joint's paragraph
+    is found by counting the line breaks since the joint before."""
+    joined = "\n".join(texts)
+    found: list[tuple[int, list[int]]] = []
+    index, start, reached = 0, 0, 0  # the paragraph at `reached`, and where it starts
+    for at in _joints(joined):
+        breaks = joined.count("\n", reached, at)
+        reached = at
+        if breaks:
+            index += breaks
+            start = joined.rfind("\n", 0, at) + 1
+        elif found:  # the paragraph of the joint before
+            found[-1][1].append(at - start)
+            continue
+        found.append((index, [at - start]))
     return found
 
 
