@@ -65,22 +65,24 @@ def _split_lines(text: str) -> tuple[list[str], list[str]]:
         lines = text.split("\n")
         ends = ["\n"] * len(lines)
         ends[-1] = ""
-    elif text.count("\r") == text.count("\r\n") == text.count("\n"):  # Windows line ends
-        lines = text.split("\r\n")
-        ends = ["\r\n"] * len(lines)
-        ends[-1] = ""
-    elif text.count("\r") == text.count("\r\n"):  # Windows line ends mixed with LF
-        lines = text.split("\n")
-        ends = ["\r\n" if line[-1:] == "\r" else "\n" for line in lines]
-        ends[-1] = ""
-        lines = [line[:-1] if end == "\r\n" else line for line, end in zip(lines, ends)]
     else:
-        lines, ends = [], []
-        for m in _LINE.finditer(text):
-            raw = m.group()
-            body = raw.rstrip("\r\n")
-            lines.append(body)
-            ends.append(raw[len(body):])
+        lines = text.split("\r\n")
+        crlf, crs = len(lines) - 1, text.count("\r")
+        if crlf == crs == text.count("\n"):  # Windows line ends
+            ends = ["\r\n"] * len(lines)
+            ends[-1] = ""
+        elif crlf == crs:  # Windows line ends mixed with LF
+            lines = text.split("\n")
+            ends = ["\r\n" if line[-1:] == "\r" else "\n" for line in lines]
+            ends[-1] = ""
+            lines = [line[:-1] if end == "\r\n" else line for line, end in zip(lines, ends)]
+        else:  # a CR on its own: old Mac line ends
+            lines, ends = [], []
+            for m in _LINE.finditer(text):
+                raw = m.group()
+                body = raw.rstrip("\r\n")
+                lines.append(body)
+                ends.append(raw[len(body):])
     if not lines[-1] and not ends[-1]:
         lines.pop()
         ends.pop()
