@@ -356,16 +356,15 @@ _SPIN = "x = 0\nfor i in range(8_000_000):\n    x += i\n"
 def parallel_ceiling(jobs: int, runs: int) -> float:
     """How much faster N independent CPU-bound processes finish N units of work than one
     process finishes one, on this machine now: the best speed-up any batch can get.
-    (A virtual machine's "cores" may share physical cores, or other work may hold them.)"""
+    (A virtual machine's "cores" may share physical cores, or other work may hold them.)
+    One and N take turns, and the ratio is the median of the runs' ratios."""
     def wall(n: int) -> float:
         t = time.perf_counter()
         procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(n)]
         for proc in procs:
             proc.wait()
         return time.perf_counter() - t
-    one = statistics.median(wall(1) for _ in range(runs))
-    many = statistics.median(wall(jobs) for _ in range(runs))
-    return jobs * one / many
+    return statistics.median(jobs * wall(1) / wall(jobs) for _ in range(runs))
 
 
 def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Path) -> dict:
@@ -389,14 +388,18 @@ def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Pa
         kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once joined
         return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
-    for jobs in jobs_list:
-        api, cmd, used = [], [], []
-        for _ in range(runs):
+    # The process counts take turns in every run, so a change of the machine's speed
+    # reaches all of them; a speed-up is the median of the runs' own ratios.
+    api: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    cmd: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    used: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    for _ in range(runs):
+        for jobs in jobs_list:
             gc.collect()
             t, c = time.perf_counter(), cpu_now()
             results = list(convert_many(paths, "json", jobs=jobs))
-            api.append(time.perf_counter() - t)
-            used.append((cpu_now() - c) / api[-1])
+            api[jobs].append(time.perf_counter() - t)
+            used[jobs].append((cpu_now() - c) / api[jobs][-1])
             assert len(results) == len(paths) and all(r.ok for r in results), "batch conversion failed"
             del results
             if cli:
@@ -404,17 +407,18 @@ def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Pa
                 t = time.perf_counter()
                 subprocess.run([cli, "convert", "-r", str(folder), "-t", "json", "--output-dir", str(out),
                                 "-j", str(jobs)], check=True, capture_output=True)
-                cmd.append(time.perf_counter() - t)
+                cmd[jobs].append(time.perf_counter() - t)
                 shutil.rmtree(out)
-        row = {"jobs": jobs, "api_s": statistics.median(api), "api_mbps": mb / statistics.median(api),
-               "cores_used": statistics.median(used),
+    first = jobs_list[0]
+    for jobs in jobs_list:
+        row = {"jobs": jobs, "api_s": statistics.median(api[jobs]), "api_mbps": mb / statistics.median(api[jobs]),
+               "cores_used": statistics.median(used[jobs]),
+               "speedup": statistics.median(a / b for a, b in zip(api[first], api[jobs])),
                "ceiling": 1.0 if jobs == 1 else parallel_ceiling(jobs, max(3, runs))}
-        if cmd:
-            row.update(cli_s=statistics.median(cmd), cli_mbps=mb / statistics.median(cmd))
+        if cmd[jobs]:
+            row.update(cli_s=statistics.median(cmd[jobs]), cli_mbps=mb / statistics.median(cmd[jobs]))
         rows.append(row)
         log(f"  batch -j {jobs}: {row['api_mbps']:.1f} MB/s")
-    for row in rows:
-        row["speedup"] = rows[0]["api_s"] / row["api_s"]
     return {"mb": round(mb, 3), "files": len(paths), "runs": runs, "rows": rows, "load_before": load_before,
             "load_after": _load()}
 
@@ -655,9 +659,10 @@ def markdown(res: dict, with_machine: bool = True, with_targets: bool = True) ->
             ceiling = f"{r['ceiling']:.2f}×" if "ceiling" in r else "–"
             lines.append(f"| {r['jobs']} | {r['api_mbps']:.1f} | {r['speedup']:.2f}× | {ceiling} "
                          f"| {_f(r.get('cores_used'), 2)} | {_f(r.get('cli_mbps'))} |")
-        lines += ["", "The machine's ceiling is how much faster N independent CPU-bound processes (a plain "
-                      "Python loop, no speech_outline) finish N units of work than one process finishes "
-                      "one, measured in the same run: the best speed-up any batch can get here. "
+        lines += ["", "The process counts take turns in each run; a speed-up is the median of the runs' "
+                      "own ratios. The machine's ceiling is how much faster N independent CPU-bound processes "
+                      "(a plain Python loop, no speech_outline) finish N units of work than one process "
+                      "finishes one, measured in the same run: the best speed-up any batch can get here. "
                       f"Load average before and after the batch runs: {b.get('load_before')}, "
                       f"{b.get('load_after')}.", ""]
     st = res.get("startup")

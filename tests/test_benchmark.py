@@ -56,3 +56,33 @@ def test_the_systems_take_turns_on_consecutive_megabytes_of_the_input():
     assert all(size >= 1e6 for size in sizes[:-1])
     assert all(size - len(chunk[-1].encode("utf-8")) < 1e6 for size, chunk in zip(sizes, chunks))
     assert bench_module._chunks(docs[:1], mb=1.0) == [docs[:1]]
+
+
+def test_the_process_counts_of_the_batch_take_turns_in_every_run(tmp_path, monkeypatch):
+    """One and two processes alternate run by run, so a change of the machine's speed
+    reaches both, and the speed-up is the median of the runs' own ratios."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        import bench as bench_module
+    finally:
+        sys.path.remove(str(BENCH.parent))
+    import speech_outline.batch
+
+    order = []
+    durations = iter([4.0, 1.0, 2.0, 2.0, 9.0, 3.0])  # per run: one process, then two
+
+    def fake_convert_many(paths, format, jobs):
+        order.append(jobs)
+        clock[0] += next(durations)
+        return [speech_outline.batch.Result(str(path), output="{}") for path in paths]
+
+    clock = [0.0]
+    monkeypatch.setattr(speech_outline.batch, "convert_many", fake_convert_many)
+    monkeypatch.setattr(bench_module.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(bench_module.shutil, "which", lambda *args, **kwargs: None)
+    monkeypatch.setattr(bench_module, "parallel_ceiling", lambda jobs, runs: 2.0)
+    result = bench_module.batch([("a", "一、甲\n")], [1, 2], runs=3, tmp=tmp_path)
+    assert order == [1, 2, 1, 2, 1, 2]
+    one, two = result["rows"]
+    assert two["speedup"] == 3.0  # ratios 4, 1 and 3: their median, not the medians' ratio (4 / 2)
+    assert one["speedup"] == 1.0
