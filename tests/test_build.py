@@ -225,8 +225,7 @@ def test_headings_placed_plainly_go_where_weighing_every_option_puts_them(data):
 @settings(max_examples=150, deadline=None)
 def test_look_ahead_that_stops_early_chooses_as_the_exhaustive_one(data):
     """The look-ahead drops an option once its cost reaches the best so far (costs never
-    fall): the tree must be the one that weighing every option to the horizon gives.
-    """
+    fall): the tree must be the one that weighing every option to the horizon gives."""
     from speech_outline import build
 
     items = _edited_corpus_items(data)
