@@ -405,46 +405,48 @@ def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) 
     return [t for t, series_id in openers if series_id not in continued]
 
 
-_BODY, _CHILDREN = 3, 4  # in a section being assembled
-
-
 def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optional[Placement]]
               ) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
-    # An open section is a list [marker, heading paragraph, depth, body, children] (a list:
-    # a class costs a Python call per heading): the tree is built on lists, in one pass,
-    # then frozen bottom-up. The headings are a subsequence of the tokens, in order: walk
-    # both together.
+    # One pass over the tokens makes the paragraphs and notes each heading's section (the
+    # headings are a subsequence of the tokens, in order: walk both together). The tree is
+    # then made from the last heading back to the first: a heading's sub-headings all come
+    # after it, so each node is made whole, once, with no recursion.
     headings = iter([(t, p.depth) for t, p in zip(placed, placements) if p is not None])
-    heading, heading_depth = next(headings, (None, 0))
-    roots: list[list] = []
-    path: list[list] = []
+    heading, placed_depth = next(headings, (None, 0))
     paragraphs: list[Paragraph] = []
     append = paragraphs.append
+    sections: list[tuple[MarkerMatch, Paragraph, int, list[Paragraph]]] = []  # in document order
+    body: Optional[list[Paragraph]] = None  # of the latest heading; None before the first
+    depth = deepest = -1
     heading_role, body_role, preamble_role = Role.HEADING, Role.BODY, Role.PREAMBLE
     for tok in tokens:
         if tok is heading:
             para = _new(Paragraph, (heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
-            depth = min(heading_depth, len(path))
-            section = [tok.marker, para, depth, [], []]
-            (path[depth - 1][_CHILDREN] if depth else roots).append(section)
-            del path[depth:]
-            path.append(section)
-            heading, heading_depth = next(headings, (None, 0))
+            depth = min(placed_depth, depth + 1)  # at most one below the heading before
+            if depth > deepest:
+                deepest = depth
+            body = []
+            sections.append((tok.marker, para, depth, body))
+            heading, placed_depth = next(headings, (None, 0))
         elif tok.role is None:
-            para = _new(Paragraph, (body_role if path else preamble_role, tok.text, tok.start, tok.line,
+            para = _new(Paragraph, (preamble_role if body is None else body_role, tok.text, tok.start, tok.line,
                                     tok.lead, tok.trail))
-            if path:
-                path[-1][_BODY].append(para)
+            if body is not None:
+                body.append(para)
         else:
             para = _new(Paragraph, (tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
         append(para)
-
-    def freeze(section: list) -> Node:
-        m, para, depth, body, children = section
-        return _new(Node, (m.marker, cut_title(para.text, m.title_start), para, depth + 1,
-                           tuple(body) if body else (), tuple(map(freeze, children)) if children else ()))
-
-    return tuple(paragraphs), tuple(map(freeze, roots)), _diagnose(placed, placements)
+    waiting: list[list[Node]] = [[] for _ in range(deepest + 2)]  # by depth: made, parent not yet, last first
+    for marker, para, depth, own_body in reversed(sections):
+        children = waiting[depth + 1]
+        if children:
+            waiting[depth + 1] = []
+            children.reverse()
+        waiting[depth].append(_new(Node, (marker.marker, cut_title(para.text, marker.title_start), para, depth + 1,
+                                          tuple(own_body) if own_body else (), tuple(children) if children else ())))
+    roots = waiting[0]
+    roots.reverse()
+    return tuple(paragraphs), tuple(roots), _diagnose(placed, placements)
 
 
 def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tuple[Diagnostic, ...]:
