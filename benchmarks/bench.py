@@ -353,18 +353,17 @@ def overall_exponent(rows: list[dict]) -> float | None:
 _SPIN = "x = 0\nfor i in range(8_000_000):\n    x += i\n"
 
 
-def parallel_ceiling(jobs: int, runs: int) -> float:
+def parallel_ceiling(jobs: int) -> float:
     """How much faster N independent CPU-bound processes finish N units of work than one
     process finishes one, on this machine now: the best speed-up any batch can get.
-    (A virtual machine's "cores" may share physical cores, or other work may hold them.)
-    One and N take turns, and the ratio is the median of the runs' ratios."""
+    (A virtual machine's "cores" may share physical cores, or other work may hold them.)"""
     def wall(n: int) -> float:
         t = time.perf_counter()
         procs = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(n)]
         for proc in procs:
             proc.wait()
         return time.perf_counter() - t
-    return statistics.median(jobs * wall(1) / wall(jobs) for _ in range(runs))
+    return jobs * wall(1) / wall(jobs)
 
 
 def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Path) -> dict:
@@ -388,9 +387,11 @@ def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Pa
         kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes, once joined
         return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
-    # The process counts take turns in every run, so a change of the machine's speed
-    # reaches all of them; a speed-up is the median of the runs' own ratios.
+    # The process counts take turns in every run, and the machine's ceiling is measured in
+    # the same run, so a change of the machine's speed reaches all of them; a speed-up is
+    # the median of the runs' own ratios.
     api: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
+    ceilings: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
     cmd: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
     used: dict[int, list[float]] = {jobs: [] for jobs in jobs_list}
     for _ in range(runs):
@@ -409,12 +410,13 @@ def batch(named: list[tuple[str, str]], jobs_list: list[int], runs: int, tmp: Pa
                                 "-j", str(jobs)], check=True, capture_output=True)
                 cmd[jobs].append(time.perf_counter() - t)
                 shutil.rmtree(out)
+            ceilings[jobs].append(1.0 if jobs == 1 else parallel_ceiling(jobs))
     first = jobs_list[0]
     for jobs in jobs_list:
         row = {"jobs": jobs, "api_s": statistics.median(api[jobs]), "api_mbps": mb / statistics.median(api[jobs]),
                "cores_used": statistics.median(used[jobs]),
                "speedup": statistics.median(a / b for a, b in zip(api[first], api[jobs])),
-               "ceiling": 1.0 if jobs == 1 else parallel_ceiling(jobs, max(3, runs))}
+               "ceiling": statistics.median(ceilings[jobs])}
         if cmd[jobs]:
             row.update(cli_s=statistics.median(cmd[jobs]), cli_mbps=mb / statistics.median(cmd[jobs]))
         rows.append(row)
@@ -662,7 +664,8 @@ def markdown(res: dict, with_machine: bool = True, with_targets: bool = True) ->
         lines += ["", "The process counts take turns in each run; a speed-up is the median of the runs' "
                       "own ratios. The machine's ceiling is how much faster N independent CPU-bound processes "
                       "(a plain Python loop, no speech_outline) finish N units of work than one process "
-                      "finishes one, measured in the same run: the best speed-up any batch can get here. "
+                      "finishes one, measured in each run right after the batches (the median of those): "
+                      "the best speed-up any batch can get here. "
                       f"Load average before and after the batch runs: {b.get('load_before')}, "
                       f"{b.get('load_after')}.", ""]
     st = res.get("startup")

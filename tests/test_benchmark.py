@@ -59,8 +59,9 @@ def test_the_systems_take_turns_on_consecutive_megabytes_of_the_input():
 
 
 def test_the_process_counts_of_the_batch_take_turns_in_every_run(tmp_path, monkeypatch):
-    """One and two processes alternate run by run, so a change of the machine's speed
-    reaches both, and the speed-up is the median of the runs' own ratios."""
+    """One and two processes alternate run by run, with the machine's ceiling measured in
+    each run, so a change of the machine's speed reaches all of them, and the speed-up is
+    the median of the runs' own ratios."""
     sys.path.insert(0, str(BENCH.parent))
     try:
         import bench as bench_module
@@ -80,9 +81,15 @@ def test_the_process_counts_of_the_batch_take_turns_in_every_run(tmp_path, monke
     monkeypatch.setattr(speech_outline.batch, "convert_many", fake_convert_many)
     monkeypatch.setattr(bench_module.time, "perf_counter", lambda: clock[0])
     monkeypatch.setattr(bench_module.shutil, "which", lambda *args, **kwargs: None)
-    monkeypatch.setattr(bench_module, "parallel_ceiling", lambda jobs, runs: 2.0)
+    ceilings = iter([1.5, 1.9, 1.2])
+
+    def fake_ceiling(jobs):
+        order.append(f"ceiling {jobs}")
+        return next(ceilings)
+
+    monkeypatch.setattr(bench_module, "parallel_ceiling", fake_ceiling)
     result = bench_module.batch([("a", "一、甲\n")], [1, 2], runs=3, tmp=tmp_path)
-    assert order == [1, 2, 1, 2, 1, 2]
+    assert order == [1, 2, "ceiling 2"] * 3
     one, two = result["rows"]
     assert two["speedup"] == 3.0  # ratios 4, 1 and 3: their median, not the medians' ratio (4 / 2)
-    assert one["speedup"] == 1.0
+    assert (one["speedup"], one["ceiling"], two["ceiling"]) == (1.0, 1.0, 1.5)
