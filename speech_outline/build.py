@@ -417,14 +417,12 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
     append = paragraphs.append
     sections: list[tuple[MarkerMatch, Paragraph, int, list[Paragraph]]] = []  # in document order
     body: Optional[list[Paragraph]] = None  # of the latest heading; None before the first
-    depth = deepest = -1
+    depth = -1
     heading_role, body_role, preamble_role = Role.HEADING, Role.BODY, Role.PREAMBLE
     for tok in tokens:
         if tok is heading:
             para = _new(Paragraph, (heading_role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
             depth = min(placed_depth, depth + 1)  # at most one below the heading before
-            if depth > deepest:
-                deepest = depth
             body = []
             sections.append((tok.marker, para, depth, body))
             heading, placed_depth = next(headings, (None, 0))
@@ -436,6 +434,7 @@ def _assemble(tokens: list[Token], placed: list[Token], placements: list[Optiona
         else:
             para = _new(Paragraph, (tok.role, tok.text, tok.start, tok.line, tok.lead, tok.trail))
         append(para)
+    deepest = max((section[2] for section in sections), default=-1)
     waiting: list[list[Node]] = [[] for _ in range(deepest + 2)]  # by depth: made, parent not yet, last first
     for marker, para, depth, own_body in reversed(sections):
         children = waiting[depth + 1]

@@ -174,7 +174,6 @@ def _exhaustive_place(items):
     return out
 
 
-
 _CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
 
 
