@@ -16,6 +16,7 @@ FORMATS = {
     "markdown": "markdown",
     "opml": "opml",
     "chunks": "chunks",
+    "html": "html",
 }
 
 
