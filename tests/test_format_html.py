@@ -134,7 +134,8 @@ def test_outline_levels_markers_and_links():
     assert links == ["#s-1", "#s-1.1", "#s-1.2", "#s-2", "#s-2.1", "#s-2.2"]
     assert page.text_of["s-1.2"] == "（三）基本原则。"
     assert [t for t, a in page.tags if a.get("id", "").startswith("s-")] == ["h2", "h3", "h3", "h2", "h3", "h3"]
-    assert len([t for t, _ in page.tags if t == "details"]) == 2  # the headings with sub-headings fold
+    folds = [a.get("class") for t, a in page.tags if t == "details"]
+    assert folds == ["diagnostics", None, None]  # the problems, and the headings with sub-headings
     assert [a["id"] for a in page.with_class("run-in")] == ["L3"]  # （一）指导思想。正文。: title set off from its prose
 
 
@@ -233,3 +234,49 @@ def test_time_grows_linearly():
     write(small, "html")  # warm up
     ratio = best_time(large) / best_time(small)
     assert ratio < 8, f"4× the document took {ratio:.1f}× the time"
+
+
+# ---------------------------------------------------------------- the command line: pages and their index
+
+def convert(*args: str) -> int:
+    from speech_outline.cli import main
+
+    return main(["convert", "-q", *args])
+
+
+def test_output_dir_writes_an_index_of_the_pages(tmp_path, capsys):
+    source = tmp_path / "in"
+    (source / "sub dir").mkdir(parents=True)
+    (source / "b.txt").write_text("关于乙的通知\n一、总体要求\n二、主要任务\n", encoding="utf-8")
+    (source / "sub dir" / "a.txt").write_text("关于甲的通知\n一、总体要求\n（一）指导思想\n（三）原则\n", encoding="utf-8")
+    (source / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    assert convert("-r", str(source), "-t", "html", "--output-dir", str(out)) == 1  # empty.txt failed
+    assert "empty.txt: empty file" in capsys.readouterr().err
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.html")) == ["b.html", "index.html", "sub dir/a.html"]
+    page = Page((out / "index.html").read_text(encoding="utf-8"))
+    rows = [a["href"] for t, a in page.tags if t == "a"]
+    assert rows == ["b.html", "sub%20dir/a.html"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert '<td lang="zh-CN">关于甲的通知</td><td class="count">3</td><td class="count">1</td>' in index
+    assert '<td lang="zh-CN">关于乙的通知</td><td class="count">2</td><td class="count"></td>' in index
+
+
+def test_an_input_named_index_cannot_overwrite_the_index(tmp_path, capsys):
+    (tmp_path / "index.txt").write_text("关于甲的通知\n一、总体要求\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("关于乙的通知\n一、总体要求\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert convert(str(tmp_path / "index.txt"), str(tmp_path / "a.txt"), "-t", "html", "--output-dir", str(out)) == 1
+    assert "same output file as the index of the pages" in capsys.readouterr().err
+    assert "a.html" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_other_formats_write_no_index_and_pages_cannot_share_one_output(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("关于甲的通知\n一、总体要求\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("关于乙的通知\n一、总体要求\n", encoding="utf-8")
+    assert convert("-r", str(tmp_path), "-t", "markdown", "--output-dir", str(tmp_path / "md")) == 0
+    assert sorted(p.name for p in (tmp_path / "md").iterdir()) == ["a.md", "b.md"]
+    with pytest.raises(SystemExit) as exit:
+        convert(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "all.html"))
+    assert exit.value.code == 2
+    assert "several HTML documents cannot be joined in one output" in capsys.readouterr().err

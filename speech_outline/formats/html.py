@@ -41,6 +41,7 @@ _ASSETS = resources.files(__package__)
 CSS = (_ASSETS / "html.css").read_text(encoding="utf-8")
 SCRIPT = (_ASSETS / "html.js").read_text(encoding="utf-8")
 DATA_ID = "speech-outline-data"
+OPEN_PROBLEMS = 10  # a longer list of numbering problems starts folded
 MAX_HEADING_ELEMENT = 5  # levels 1–5 are <h2>–<h6> (<h1> is the document title); deeper, aria-level
 
 _DATA = re.compile(rf'<script type="application/json" id="{DATA_ID}">(.*?)</script>', re.S)
@@ -162,7 +163,8 @@ def _summary(outline: Outline) -> str:
     rows = [("Headings", counts)]
     if found:
         rows.append(("Marker styles", found))
-    rows.append(("Numbering problems", str(len(outline.diagnostics)) if outline.diagnostics else "none"))
+    if not outline.diagnostics:  # else they are listed below the summary
+        rows.append(("Numbering problems", "none"))
     return ('<section class="summary" aria-label="Summary"><dl>'
             + "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows) + "</dl></section>\n")
 
@@ -182,8 +184,9 @@ def _problem_list(diagnostics: tuple[Diagnostic, ...], lines: set[int]) -> str:
         where = f'<a href="#L{diag.line}">line {diag.line}</a>' if diag.line in lines else f"line {diag.line}"
         items.append(f'<li>{where}: <span lang="zh-CN">{_text(diag.message)}</span> '
                      f'<span class="code-tag">[{_text(diag.code)}]</span></li>\n')
-    return ('<section class="diagnostics" id="problems"><h2>Numbering problems</h2><ol>\n'
-            + "".join(items) + "</ol></section>\n")
+    shown = " open" if len(diagnostics) <= OPEN_PROBLEMS else ""
+    return (f'<details class="diagnostics" id="problems"{shown}><summary>Numbering problems '
+            f"({len(diagnostics)})</summary><ol>\n" + "".join(items) + "</ol></details>\n")
 
 
 def _tree(outline: Outline, problems_at: dict) -> str:
