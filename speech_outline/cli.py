@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=MAIN_EPILOG,
         description="Chinese speeches, official documents and laws → nested outlines\n"
-                    "(JSON, Markdown, OPML, retrieval chunks).")
+                    "(JSON, Markdown, OPML, retrieval chunks, an HTML page to look at).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 

@@ -208,13 +208,17 @@ def _tree(outline: Outline, problems_at: dict) -> str:
             f"<ul>\n{top}</ul>\n")
 
 
-def _outline_link(ident: str, node: Node, problem: bool) -> str:
+def _marked_heading(node: Node) -> str:
+    """The heading line (marker and title, no run-in prose) as HTML, its marker set off."""
     head = heading_line(node)
-    marker = node.marker.text if head.startswith(node.marker.text) else ""
-    rest = head[len(marker):]
+    marker = node.marker.text if head.startswith(node.marker.text) else ""  # "" for hand-made nodes
+    return f'<span class="marker">{_text(marker)}</span>{_text(head[len(marker):])}'
+
+
+def _outline_link(ident: str, node: Node, problem: bool) -> str:
     css = ' class="problem"' if problem else ""
     return (f'<a href="#s-{ident}"{css}><span class="level" title="level {node.level}">{node.level}</span>'
-            f'<span class="marker">{_text(marker)}</span>{_text(rest)}</a>')
+            f"{_marked_heading(node)}</a>")
 
 
 def _switch(outline: Outline) -> str:
@@ -256,16 +260,13 @@ def _body(outline: Outline, problems_at: dict) -> Iterable[str]:
 
 
 def _heading(para: Paragraph, ident: str, node: Node, line: str, problem: str) -> str:
-    head = heading_line(node)
-    marker = node.marker.text if head.startswith(node.marker.text) else ""
-    run_in = para.text[len(head):]
+    run_in = para.text[len(heading_line(node)):]
     level = node.level
     if level <= MAX_HEADING_ELEMENT:
         tag, attributes = f"h{level + 1}", ""
     else:
         tag, attributes = "p", f' class="deep" role="heading" aria-level="{level + 1}"'
-    inner = (f'<{tag} id="s-{ident}"{attributes}><span class="marker">{_text(marker)}</span>'
-             f"{_text(head[len(marker):])}</{tag}>")
+    inner = f'<{tag} id="s-{ident}"{attributes}>{_marked_heading(node)}</{tag}>'
     if run_in:
         inner += f'<span class="run-in-text">{_text(run_in)}</span>'
     css = f"para heading level-{level}{' run-in' if run_in else ''}{problem}"
