@@ -10,7 +10,6 @@ import base64
 import hashlib
 import json
 import re
-import sys
 import time
 from html.parser import HTMLParser
 
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import given
 
 from format_cases import ANY_LINE, LONE_SURROGATE, PROSE, all_outlines, edge_outline, one_section
+from test_scaling import count_calls
 from speech_outline import Outline, parse
 from speech_outline.formats import html, read, write
 
@@ -193,28 +193,12 @@ def test_index_lists_pages_escaped():
     assert "2 documents" in text
 
 
-def count_calls(outline: Outline) -> int:
-    calls = 0
-
-    def profile(frame, event, arg):
-        nonlocal calls
-        if event in ("call", "c_call"):
-            calls += 1
-
-    sys.setprofile(profile)
-    try:
-        write(outline, "html")
-    finally:
-        sys.setprofile(None)
-    return calls
-
-
 @pytest.mark.parametrize("unit", [DRAFT, "一、总体要求\n（一）指导思想。正文。\n" * 20,
                                   "".join(f"第{i}条　本条例规定的事项。\n" for i in range(1, 50))])
 def test_work_grows_linearly(unit):
     """The calls the writer makes grow like the document (a quadratic step gives 16× for 4×)."""
     outlines = {k: parse(unit * k) for k in (4, 16)}
-    counts = {k: count_calls(o) for k, o in outlines.items()}
+    counts = {k: count_calls(o, work=html.write) for k, o in outlines.items()}
     assert counts[16] <= 1.25 * 4 * counts[4], counts
 
 
