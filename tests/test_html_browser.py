@@ -104,8 +104,14 @@ def in_view(browser, element) -> bool:
         "return r.top >= 0 && r.top < window.innerHeight && r.bottom > 0;", element)
 
 
-def test_outline_folds_and_unfolds(browser, pages):
+def click_triangle(browser, summary) -> None:
+    """Click a <summary>'s own marker, left of its link: the browser's toggle, no script."""
     from selenium.webdriver.common.action_chains import ActionChains
+
+    ActionChains(browser).move_to_element_with_offset(summary, -summary.size["width"] // 2 + 4, 0).click().perform()
+
+
+def test_outline_folds_and_unfolds(browser, pages):
     from selenium.webdriver.common.by import By
 
     load(browser, pages["draft"])
@@ -114,17 +120,35 @@ def test_outline_folds_and_unfolds(browser, pages):
     child = details.find_element(By.CSS_SELECTOR, ":scope > ul a")
     assert details.get_attribute("open") is not None and child.is_displayed()
 
-    def click_triangle():  # the summary's own marker, left of its link: the native toggle, no script
-        ActionChains(browser).move_to_element_with_offset(summary, -summary.size["width"] // 2 + 4, 0).click().perform()
-
-    click_triangle()
+    click_triangle(browser, summary)
     assert details.get_attribute("open") is None and not child.is_displayed()
-    click_triangle()
+    click_triangle(browser, summary)
     assert details.get_attribute("open") is not None and child.is_displayed()
     browser.find_element(By.CSS_SELECTOR, "[data-fold=close]").click()
     assert not [d for d in browser.find_elements(By.CSS_SELECTOR, ".outline details") if d.get_attribute("open")]
     browser.find_element(By.CSS_SELECTOR, "[data-fold=open]").click()
     assert all(d.get_attribute("open") for d in browser.find_elements(By.CSS_SELECTOR, ".outline details"))
+
+
+def test_without_the_script_the_outline_still_folds_and_its_links_still_go(browser, pages):
+    from selenium.webdriver.common.by import By
+
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(pages["notice"])
+        assert not browser.execute_cdp_cmd(
+            "Runtime.evaluate", {"expression": "document.documentElement.classList.contains('js')",
+                                 "returnByValue": True})["result"]["value"]
+        assert not browser.find_element(By.CSS_SELECTOR, ".controls").is_displayed()  # they need the script
+        details = browser.find_elements(By.CSS_SELECTOR, ".outline details")[0]
+        click_triangle(browser, details.find_element(By.TAG_NAME, "summary"))
+        assert details.get_attribute("open") is None
+        link = browser.find_elements(By.CSS_SELECTOR, ".outline a")[-1]
+        link.click()
+        target = browser.find_element(By.ID, link.get_attribute("href").rsplit("#", 1)[1])
+        assert in_view(browser, target)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
 def test_a_click_in_the_outline_scrolls_to_the_heading_and_highlights_it(browser, pages):
