@@ -50,7 +50,7 @@ __all__ = ["EXTENSIONS", "Batch", "Result", "check_request", "convert_bytes", "c
            "convert_many", "writer_accepts"]
 
 # format name → file extension of its output
-EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl"}
+EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl", "html": ".html"}
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -68,6 +68,8 @@ class Result:
     error: Optional[str] = None  # why it failed: one line, e.g. "no such file or directory"
     diagnostics: tuple[Diagnostic, ...] = ()  # the document's numbering problems
     warnings: tuple[str, ...] = ()  # e.g. "no headings found"
+    title: Optional[str] = None  # the document title, if it has one
+    headings: int = 0  # how many headings the outline has
 
     @property
     def ok(self) -> bool:
@@ -113,7 +115,8 @@ def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<
     except Exception as exc:  # a bug: report it on this file, keep the batch going
         return Result(path, error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
     warnings = () if outline.nodes else ("no headings found",)
-    return Result(path, output=output, diagnostics=tuple(outline.diagnostics), warnings=warnings)
+    return Result(path, output=output, diagnostics=tuple(outline.diagnostics), warnings=warnings,
+                  title=outline.title, headings=sum(1 for _ in outline.walk()))
 
 
 def convert_file(path: PathLike, format: Optional[str] = "json", *,

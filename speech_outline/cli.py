@@ -20,10 +20,11 @@ from typing import IO, List, Optional
 
 PROG = "speech-outline"
 STDIN_NAME = "<stdin>"
+INDEX_PAGE = "index.html"  # written beside the pages of `-t html --output-dir`
 
 # format → extension is batch.EXTENSIONS; this is the reverse, for `-o FILE` without `-t`
 _FORMAT_OF_EXTENSION = {".json": "json", ".md": "markdown", ".markdown": "markdown",
-                        ".opml": "opml", ".jsonl": "chunks"}
+                        ".opml": "opml", ".jsonl": "chunks", ".html": "html", ".htm": "html"}
 
 # writer option → its flag; an option goes to the writer only when its flag is given
 _WRITER_FLAGS = {
@@ -57,14 +58,15 @@ inputs:
 
 outputs:
   stdout by default (several inputs: one output after another, in input order;
-  not for opml, whose documents cannot be concatenated).
+  not for opml and html, whose documents cannot be concatenated).
   -o FILE writes everything to FILE; its extension chooses the format when -t is
-  not given (.json .md .opml .jsonl). FILE is replaced only when every input
+  not given (.json .md .opml .jsonl .html). FILE is replaced only when every input
   converted: a failure leaves it as it was.
   --output-dir DIR writes one file per input: same name, extension by format
-  (.json .md .opml .jsonl); with -r the folders below DIR mirror those below
-  the input folder. A file that fails leaves no output (and an older output in
-  place). Files are written atomically: a temporary file, then renamed.
+  (.json .md .opml .jsonl .html); with -r the folders below DIR mirror those
+  below the input folder; -t html also writes DIR/index.html, which lists the
+  pages. A file that fails leaves no output (and an older output in place).
+  Files are written atomically: a temporary file, then renamed.
 
 writer options:
   Each applies to the formats whose writer takes it; another is a usage error.
@@ -142,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=MAIN_EPILOG,
         description="Chinese speeches, official documents and laws → nested outlines\n"
-                    "(JSON, Markdown, OPML, retrieval chunks).")
+                    "(JSON, Markdown, OPML, retrieval chunks, an HTML page to look at).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -250,12 +252,15 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
 
     inputs = _expand(args.inputs, args.recursive)
     to_stdout = args.output_dir is None and args.output in (None, "-")
-    if len(inputs) > 1 and args.output_dir is None and fmt == "opml":
-        raise _Usage("several OPML documents cannot be joined in one output; use --output-dir")
+    if len(inputs) > 1 and args.output_dir is None and fmt in ("opml", "html"):
+        raise _Usage(f"several {fmt.upper()} documents cannot be joined in one output; use --output-dir")
+    index = None  # -t html --output-dir: the page listing the pages
     if args.output_dir is not None:
         if any(item.path is None for item in inputs):
             raise _Usage("stdin has no file name to use in --output-dir; use -o FILE or stdout")
-        _plan_outputs(inputs, args.output_dir, batch.EXTENSIONS[fmt])
+        if fmt == "html":
+            index = os.path.join(args.output_dir, INDEX_PAGE)
+        _plan_outputs(inputs, args.output_dir, batch.EXTENSIONS[fmt], reserved=index)
 
     # Open the destination first: an unwritable -o fails before any work is done.
     sink: Optional[_AtomicFile] = None
@@ -280,6 +285,7 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
 
     stdout = sys.stdout.buffer
     failures: List[str] = []
+    pages: list = []  # html.IndexEntry of each page written, for the index
     results = _results(inputs, fmt, args, options)
     try:
         reporter.start(len(inputs), shares_terminal=to_stdout and _isatty(sys.stdout))
@@ -291,6 +297,9 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
                 except OSError as exc:
                     failures.append(item.output)
                     reporter.error(item.output, f"cannot write: {batch.os_message(exc)}")
+                else:
+                    if index is not None:
+                        pages.append(_index_entry(item, result, args.output_dir))
             else:
                 try:
                     if sink is not None:
@@ -306,6 +315,8 @@ def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
                                    f"cannot write: {batch.os_message(exc)}")
                     return 1
         reporter.close()
+        if index is not None and not _write_index(index, pages, reporter):
+            return 1
         failed = len(failures)
         if sink is not None:
             if failed:
@@ -340,10 +351,13 @@ def _succeeded(results, reporter: "_Reporter", failures: List[str]):
         yield item, result
 
 
-def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str) -> None:
-    """Give each input its output file; two inputs with one output, or an output
-    that is its own input, are errors on the later input."""
+def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str, reserved: Optional[str] = None) -> None:
+    """Give each input its output file; two inputs with one output, an output
+    that is its own input, or one that is the `reserved` file (the index), are
+    errors on the later input."""
     taken = {}
+    if reserved is not None:
+        taken[os.path.normcase(os.path.abspath(reserved))] = "the index of the pages"
     for item in inputs:
         if item.error is not None:
             continue
@@ -357,6 +371,29 @@ def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str) -> None:
         else:
             taken[key] = item.name
             item.output = out
+
+
+def _index_entry(item: _Input, result, output_dir: str):
+    import urllib.parse
+
+    from .formats.html import IndexEntry
+
+    href = urllib.parse.quote(os.path.relpath(item.output, output_dir).replace(os.sep, "/"))
+    return IndexEntry(href, item.relative or os.path.basename(item.path), result.title,
+                      result.headings, len(result.diagnostics))
+
+
+def _write_index(path: str, pages: list, reporter: "_Reporter") -> bool:
+    """Write the index of the html pages (even when some inputs failed: it lists the others)."""
+    from . import batch
+    from .formats.html import index
+
+    try:
+        _write_file(path, index(pages).encode("utf-8"))
+    except OSError as exc:
+        reporter.error(path, f"cannot write: {batch.os_message(exc)}")
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- check

@@ -22,7 +22,7 @@ from speech_outline.formats import FORMATS, write
 COMMAND = shutil.which("speech-outline", path=os.path.dirname(sys.executable))
 SAMPLES = Path(__file__).resolve().parent.parent / "examples" / "samples"
 SAMPLE = SAMPLES / "notice-gov-new-media.txt"
-EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl"}
+EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl", "html": ".html"}
 EPOCH = "1700000000"  # SOURCE_DATE_EPOCH: OPML's <dateCreated>, so outputs can be compared
 
 DOC = "关于{name}的通知\n一、总体要求\n（一）指导思想。以新思想为指导。\n（二）基本原则。\n二、主要任务\n"

@@ -16,6 +16,7 @@ FORMATS = {
     "markdown": "markdown",
     "opml": "opml",
     "chunks": "chunks",
+    "html": "html",
 }
 
 
@@ -27,7 +28,7 @@ def _module(name: str):
 
 
 def write(outline: Outline, format: str, **options: Any) -> str:
-    """Render `outline` in `format` (json, markdown, opml, chunks)."""
+    """Render `outline` in `format` (json, markdown, opml, chunks, html)."""
     return _module(format).write(outline, **options)
 
 
