@@ -15,7 +15,12 @@ output is the caller's choice (the command line writes it atomically).
 
 Writer options are keyword arguments, passed to `speech_outline.formats.write`
 (e.g. ``include_noise=True`` for markdown, ``prefix_path=True`` for chunks,
-``indent=2`` for json; each format module lists its own).
+``indent=2`` for json; each format module lists its own). A writer that takes a
+``source`` option (chunks) is given the path of each input.
+
+Every input is read by `read_input` (bytes → text, see `speech_outline.decode`),
+the one place where files become text; `errors="replace"` reads undecodable
+bytes as U+FFFD instead of failing.
 
 With ``jobs=N`` the files are converted on N worker processes. A worker that
 dies (killed, out of memory) costs only the file it had; stop early with
@@ -33,7 +38,6 @@ from __future__ import annotations
 
 import errno
 import functools
-import inspect
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -41,16 +45,13 @@ import signal
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from . import formats
+from . import diagnostics, formats
 from .decode import DecodeError, decode
-from .model import Diagnostic
+from .model import Diagnostic, Outline
 from .parse import parse
 
-__all__ = ["EXTENSIONS", "Batch", "Result", "check_request", "convert_bytes", "convert_file",
-           "convert_many", "writer_accepts"]
-
-# format name → file extension of its output
-EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl"}
+__all__ = ["Batch", "Result", "check_request", "convert_bytes", "convert_file", "convert_many",
+           "convert_text", "read_input"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -74,62 +75,89 @@ class Result:
         return self.error is None
 
 
-def writer_accepts(format: str, option: str) -> bool:
-    """Whether the writer of `format` takes the keyword option `option`.
-
-    Raises ValueError for an unknown format.
-    """
-    write = formats._module(format).write
-    params = inspect.signature(write).parameters.values()
-    return any(p.kind is p.VAR_KEYWORD for p in params) or any(
-        p.name == option and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
-
-
-def check_request(format: Optional[str], options: dict) -> None:
+def check_request(format: Optional[str], options: dict, enable: Iterable[str] = ()) -> None:
     """Raise if `format` is unknown (ValueError), its writer cannot be imported
-    (ImportError) or does not take one of `options` (TypeError)."""
+    (ImportError) or does not take one of `options` (TypeError), or a code of
+    `enable` is not an opt-in diagnostic (ValueError)."""
+    for code in enable:
+        if code not in diagnostics.OPT_IN:
+            raise ValueError(f"not an opt-in diagnostic: {code!r}; choose from {', '.join(diagnostics.OPT_IN)}")
     if format is None:
         if options:
             raise TypeError(f"writer options without a format: {', '.join(options)}")
         return
-    formats._module(format)  # an unknown format fails here, not on every file
+    writer = formats.writer(format)  # an unknown format fails here, not on every file
     for name in options:
-        if not writer_accepts(format, name):
+        if not writer.accepts(name):
             raise TypeError(f"the {format} writer takes no option {name!r}")
 
 
+def read_input(path: PathLike, encoding: Optional[str] = None, errors: str = "strict") -> str:
+    """The text of one input file. Raises OSError (unreadable) or DecodeError (not text)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return decode(data, encoding, errors)
+
+
 def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<bytes>",
-                  encoding: Optional[str] = None, **options: Any) -> Result:
+                  encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
+                  **options: Any) -> Result:
     """Decode, parse and write one document given as bytes; never raises for bad input."""
     try:
-        text = decode(data, encoding)
+        text = decode(data, encoding, errors)
     except DecodeError as exc:
         return Result(path, error=_one_line(str(exc)))
+    return convert_text(text, format, path=path, enable=enable, **options)
+
+
+def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Optional[str] = None,
+                 errors: str = "strict", enable: Iterable[str] = (), **options: Any) -> Result:
+    """Read and convert one file (see `convert_bytes`); never raises for bad input."""
+    name = os.fspath(path)
+    try:
+        text = read_input(name, encoding, errors)
+    except OSError as exc:
+        return Result(name, error=os_message(exc))
+    except DecodeError as exc:
+        return Result(name, error=_one_line(str(exc)))
+    return convert_text(text, format, path=name, enable=enable, **options)
+
+
+def convert_text(text: str, format: Optional[str] = "json", *, path: str = "<text>",
+                 enable: Iterable[str] = (), **options: Any) -> Result:
+    """Parse and write one document's text; never raises for bad input.
+
+    `enable` names opt-in diagnostics (`speech_outline.diagnostics.OPT_IN`) to add.
+    """
     if not text or text.isspace():
         return Result(path, error="empty file")
     try:
         outline = parse(text)
-        output = None if format is None else formats.write(outline, format, **options)
+        output = None if format is None else _write(outline, format, path, options)
+        found = _diagnostics(outline, enable)
     except Exception as exc:  # a bug: report it on this file, keep the batch going
         return Result(path, error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
     warnings = () if outline.nodes else ("no headings found",)
-    return Result(path, output=output, diagnostics=tuple(outline.diagnostics), warnings=warnings)
+    return Result(path, output=output, diagnostics=found, warnings=warnings)
 
 
-def convert_file(path: PathLike, format: Optional[str] = "json", *,
-                 encoding: Optional[str] = None, **options: Any) -> Result:
-    """Read and convert one file (see `convert_bytes`); never raises for bad input."""
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        return Result(name, error=os_message(exc))
-    return convert_bytes(data, format, path=name, encoding=encoding, **options)
+def _write(outline: Outline, format: str, path: str, options: dict) -> str:
+    writer = formats.writer(format)
+    if "source" not in options and writer.accepts("source"):
+        options = {**options, "source": path}
+    return writer.write(outline, **options)
+
+
+def _diagnostics(outline: Outline, enable: Iterable[str]) -> tuple[Diagnostic, ...]:
+    found = list(outline.diagnostics)
+    for code in enable:
+        found += diagnostics.OPT_IN[code](outline)
+    return tuple(sorted(found, key=lambda d: d.line)) if enable else tuple(found)
 
 
 def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, jobs: int = 1,
-                 encoding: Optional[str] = None, **options: Any) -> "Batch":
+                 encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
+                 **options: Any) -> "Batch":
     """Convert `paths`; yield one `Result` per path, in the order of `paths`.
 
     `format` is json, markdown, opml or chunks, or None to parse only (for the
@@ -137,6 +165,9 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
     CPU; 1, the default, converts in this process). At most a few results per
     worker are held ahead of the one being yielded, so memory stays bounded
     however many paths there are (`paths` may be a lazy iterator).
+
+    `encoding` and `errors` are `decode`'s; `enable` names opt-in diagnostics
+    (`speech_outline.diagnostics.OPT_IN`, e.g. "mixed-punctuation") to report too.
 
     A bad file gives a Result with `error` set; the others still convert. A
     worker process that dies (killed, out of memory) costs only the file it
@@ -151,8 +182,10 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
         jobs = os.cpu_count() or 1
     if jobs < 0:
         raise ValueError(f"jobs must be 0 or more, not {jobs}")
-    check_request(format, options)
-    work = functools.partial(convert_file, format=format, encoding=encoding, **options)
+    enable = tuple(enable)
+    check_request(format, options, enable)
+    work = functools.partial(convert_file, format=format, encoding=encoding, errors=errors,
+                             enable=enable, **options)
     return Batch(work, paths, jobs)
 
 

@@ -57,8 +57,6 @@ def test_output_is_what_the_writer_gives(docs):
 
 
 def test_writer_options_reach_the_writer(docs):
-    if not batch.writer_accepts("json", "indent"):
-        pytest.skip("the json writer takes no indent yet")
     [result] = convert_many(docs[2:3], "json", indent=4)
     assert result.output == write(parse(docs[2].read_text(encoding="utf-8")), "json", indent=4)
 

@@ -218,15 +218,15 @@ def test_shell_examples_use_the_samples():
 
 
 def test_the_writer_options_table_matches_the_writers():
-    from speech_outline.batch import writer_accepts
-    from speech_outline.formats import FORMATS
+    from speech_outline.formats import FORMATS, writer
 
     text = (DOCS / "cli.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `--([\w-]+)[^`]*`[^|]*\| ([\w, ]+) \|", text, re.M)
-    assert {flag for flag, _ in rows} == {"include-noise", "body-as-children", "prefix-path", "indent"}
+    assert {flag for flag, _ in rows} == {"include-noise", "body-as-children", "prefix-path", "indent",
+                                          "max-chars", "min-chars"}
     for flag, listed in rows:
         option = flag.replace("-", "_")
-        assert set(listed.replace(" ", "").split(",")) == {f for f in FORMATS if writer_accepts(f, option)}, flag
+        assert set(listed.replace(" ", "").split(",")) == {f for f in FORMATS if writer(f).accepts(option)}, flag
 
 
 def test_getting_started_has_the_readme_commands():
