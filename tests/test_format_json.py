@@ -241,3 +241,13 @@ def test_outline_made_by_hand_with_equal_copies_writes_as_the_parsed_one():
     by_hand = attrs.evolve(parsed, nodes=tuple(copied(n) for n in parsed.nodes))
     assert by_hand.nodes[0].heading is not parsed.nodes[0].heading
     assert write(by_hand, "json") == write(parsed, "json")
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "opml", "chunks"])
+def test_every_writer_writes_a_lone_surrogate_as_the_replacement_character(fmt):
+    outline = parse("标题\ud800\n一、总体\udfff要求\n正文\ud83d。\n")
+    written = write(outline, fmt)
+    written.encode("utf-8")  # encodable
+    assert "\\ud8" not in written and "\\udf" not in written  # no escapes strict readers refuse
+    assert written.count("\ufffd") >= 2
+    assert any("正文\ufffd。" in text for node in read(written, fmt).walk() for text in node.body_texts)

@@ -263,9 +263,11 @@ class _ChunkIds:
         return self.prefix + own
 
     def parent(self, piece: _Piece) -> Optional[str]:
-        if piece.parent is None:
-            return None
-        return self.prefix + self.holder.get(piece.parent, piece.parent)
+        """The chunk holding the nearest ancestor heading that is not in `piece` itself."""
+        parent = piece.parent
+        while parent is not None and self.holder.get(parent) == piece.section:
+            parent = parent.rpartition(".")[0] or None
+        return None if parent is None else self.prefix + self.holder.get(parent, parent)
 
 
 def _chunk(piece: _Piece, units: list[_Unit], ident: str, parent: Optional[str], title: Optional[str],
