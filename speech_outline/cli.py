@@ -48,7 +48,11 @@ inputs:
   DIR         with -r, every *.txt file below it (hidden files and folders skipped),
               in sorted order (a.txt, b/c.txt, d.txt); without -r a folder is an error
   Encodings are detected: UTF-8 with or without BOM, UTF-16/UTF-32 with BOM,
-  else GB18030 (which covers GBK and GB2312). --encoding NAME forces one.
+  UTF-16 without BOM, GB18030 (which covers GBK and GB2312) or Big5, told apart
+  by their bytes; bytes that fit no encoding well are refused with a hint, never
+  read as mojibake. --encoding NAME forces one; --errors replace reads bytes that
+  do not decode as U+FFFD. A file with control characters (NUL…) anywhere is
+  binary, an error; a trailing DOS end-of-file byte (0x1A) is dropped.
   Line endings may be LF, CRLF or CR.
   An empty file (no bytes, or only white space) is an error: "empty file".
   A file with text but no heading converts, with the warning "no headings found".
@@ -57,25 +61,30 @@ outputs:
   stdout by default (several inputs: one output after another, in input order;
   not for opml, whose documents cannot be concatenated).
   -o FILE writes everything to FILE; its extension chooses the format when -t is
-  not given (.json .md .opml .jsonl). FILE is replaced only when every input
-  converted: a failure leaves it as it was.
+  not given (.json .md .opml .jsonl; a warning when -t says otherwise). FILE is
+  replaced only when every input converted (with --keep-going, when any did): a
+  failure leaves it as it was. FILE may not be an input (links followed).
   --output-dir DIR writes one file per input: same name, extension by format
   (.json .md .opml .jsonl); with -r the folders below DIR mirror those below
-  the input folder. A file that fails leaves no output (and an older output in
-  place). Files are written atomically: a temporary file, then renamed.
+  the input folder; when two inputs share a name, the folders of all inputs are
+  mirrored (x/a.txt y/a.txt → DIR/x/a.json DIR/y/a.json). A file that fails
+  leaves no output (and an older output in place). Files are written
+  atomically: a temporary file, then renamed.
 
 writer options:
   Each applies to the formats whose writer takes it; another is a usage error.
   Page furniture (breadcrumbs, footers, related links) is dropped by markdown and
   kept by json unless --include-noise / --no-include-noise says otherwise.
   OPML's <dateCreated> is the current time, or SOURCE_DATE_EPOCH when that is set
-  (reproducible builds).
+  (reproducible builds). Chunks carry their input's path as "source" and in their
+  ids ("a.txt#1.2"), unique across a batch.
 
 examples:
   speech-outline convert speech.txt -o speech.json
   speech-outline convert -t markdown < speech.txt > speech.md
   speech-outline convert -t opml -r speeches/ --output-dir mindmaps/ -j 4
   speech-outline convert -t chunks --prefix-path docs/*.txt -o chunks.jsonl
+  speech-outline convert -t chunks --max-chars 500 --min-chars 50 docs/*.txt
   speech-outline convert --encoding gbk old-notice.txt
 
 exit status: 0 all converted, 1 an input failed or an output could not be
@@ -87,10 +96,13 @@ CHECK_EPILOG = """\
 Prints each numbering problem as one line, like a linter:
   draft.txt:12: '三、' follows '一、' (line 3): number 2 missing [gap]
 Inputs, encodings and -r are as for `convert`; `-` or no FILE reads stdin.
+--enable mixed-punctuation also reports `1.` / `2、` / `3.` in one series;
+--lang zh prints the messages in Chinese.
 
 examples:
   speech-outline check draft.txt
   speech-outline check -r drafts/
+  speech-outline check --lang zh --enable mixed-punctuation draft.txt
 
 exit status: 0 no problem found, 1 a problem found or an input could not be
 read (empty, missing, binary, undecodable), 2 bad usage, 130 interrupted.

@@ -353,3 +353,11 @@ def test_no_file_cites_a_path_outside_the_repository():
                 cited += [f"{path.relative_to(ROOT)}: {m.group()}" for m in re.finditer(r"/work/[\w./-]+", text)
                           if "corpus" not in m.group() and "tools" not in m.group()]
     assert cited == []
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = readme[readme.index("## Set up and run"):readme.index("## Command line")]
+    command = re.findall(r"```console\n(.*?)```", setup, re.S)[1].strip()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip("\n").splitlines()[-1]
+    assert ci == command.replace("apt-get", "$SUDO apt-get")

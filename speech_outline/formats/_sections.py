@@ -31,6 +31,8 @@ MAX_LEVEL = 100
 class ReadError(ValueError):
     """Text a reader cannot make an outline of; the message says why."""
 
+    __module__ = "speech_outline.formats"  # where it is documented and imported from
+
 
 def reader(kind: str) -> Callable[[Callable[[str], Any]], Callable[[str], Any]]:
     """Make a format's `read` raise ReadError, with a message, for whatever its input lacks."""
