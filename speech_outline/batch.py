@@ -10,8 +10,9 @@
 `convert_many` yields one `Result` per path, in the order of the paths, whatever
 order the worker processes finish in. A file that cannot be read, decoded or
 converted gives a `Result` whose `error` says why (one line, no traceback); the
-other files still convert. Nothing here writes files: what to do with the
-output is the caller's choice (the command line writes it atomically).
+other files still convert. Outputs are returned, or, with ``outputs=``, written
+atomically by the worker that converted them (what the command line's
+--output-dir does).
 
 Writer options are keyword arguments, passed to `speech_outline.formats.write`
 (e.g. ``include_noise=True`` for markdown, ``prefix_path=True`` for chunks,
@@ -36,6 +37,7 @@ warning ``"no headings found"`` in `Result.warnings`.
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import functools
 import multiprocessing
@@ -43,9 +45,10 @@ import multiprocessing.connection
 import os
 import signal
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
 from . import diagnostics, formats
+from .atomic import write_file
 from .decode import DecodeError, decode
 from .model import Diagnostic, Outline
 from .parse import parse
@@ -61,7 +64,8 @@ class Result:
     """What became of one input.
 
     Exactly one of `output` and `error` is set, except that `output` is None
-    as well when no format was asked for (``format=None``: parse and check only).
+    as well when no format was asked for (``format=None``: parse and check only)
+    and when it was written to a file (`written`) instead of returned.
     """
 
     path: str  # the input, as given
@@ -69,6 +73,7 @@ class Result:
     error: Optional[str] = None  # why it failed: one line, e.g. "no such file or directory"
     diagnostics: tuple[Diagnostic, ...] = ()  # the document's numbering problems
     warnings: tuple[str, ...] = ()  # e.g. "no headings found"
+    written: Optional[str] = None  # the file the output went to (convert_many's `outputs`)
 
     @property
     def ok(self) -> bool:
@@ -111,8 +116,13 @@ def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<
 
 
 def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Optional[str] = None,
-                 errors: str = "strict", enable: Iterable[str] = (), **options: Any) -> Result:
-    """Read and convert one file (see `convert_bytes`); never raises for bad input."""
+                 errors: str = "strict", enable: Iterable[str] = (), output: Optional[PathLike] = None,
+                 **options: Any) -> Result:
+    """Read and convert one file (see `convert_bytes`); never raises for bad input.
+
+    With `output`, the converted text is written to that file (UTF-8, atomically,
+    its folder created) instead of returned: `Result.written` names it.
+    """
     name = os.fspath(path)
     try:
         text = read_input(name, encoding, errors)
@@ -120,7 +130,15 @@ def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Op
         return Result(name, error=os_message(exc))
     except DecodeError as exc:
         return Result(name, error=_one_line(str(exc)))
-    return convert_text(text, format, path=name, enable=enable, **options)
+    result = convert_text(text, format, path=name, enable=enable, **options)
+    if output is None or not result.ok or result.output is None:
+        return result
+    target = os.fspath(output)
+    try:
+        write_file(target, result.output.encode("utf-8"))
+    except OSError as exc:
+        return Result(name, error=f"cannot write {target}: {os_message(exc)}")
+    return dataclasses.replace(result, output=None, written=target)
 
 
 def convert_text(text: str, format: Optional[str] = "json", *, path: str = "<text>",
@@ -157,7 +175,7 @@ def _diagnostics(outline: Outline, enable: Iterable[str]) -> tuple[Diagnostic, .
 
 def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, jobs: int = 1,
                  encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
-                 **options: Any) -> "Batch":
+                 outputs: Optional[Mapping[str, str]] = None, **options: Any) -> "Batch":
     """Convert `paths`; yield one `Result` per path, in the order of `paths`.
 
     `format` is json, markdown, opml or chunks, or None to parse only (for the
@@ -168,6 +186,9 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
 
     `encoding` and `errors` are `decode`'s; `enable` names opt-in diagnostics
     (`speech_outline.diagnostics.OPT_IN`, e.g. "mixed-punctuation") to report too.
+    `outputs` maps a path to the file its output is written to, by the worker
+    that converted it (see `convert_file`): the outputs are then not sent back,
+    and the caller's process does not write them one after another.
 
     A bad file gives a Result with `error` set; the others still convert. A
     worker process that dies (killed, out of memory) costs only the file it
@@ -184,9 +205,13 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
         raise ValueError(f"jobs must be 0 or more, not {jobs}")
     enable = tuple(enable)
     check_request(format, options, enable)
-    work = functools.partial(convert_file, format=format, encoding=encoding, errors=errors,
-                             enable=enable, **options)
+    work = functools.partial(_convert_to, outputs=outputs or {}, format=format, encoding=encoding,
+                             errors=errors, enable=enable, **options)
     return Batch(work, paths, jobs)
+
+
+def _convert_to(path: PathLike, outputs: Mapping[str, str], **arguments: Any) -> Result:
+    return convert_file(path, output=outputs.get(os.fspath(path)), **arguments)
 
 
 class Batch(Iterator[Result]):

@@ -11,12 +11,12 @@ import codecs
 import datetime
 import os
 import shutil
-import stat
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, List, Optional
+from typing import List, Optional
+
+from .atomic import AtomicFile, write_file, write_fully
 
 PROG = "speech-outline"
 STDIN_NAME = "<stdin>"
@@ -326,7 +326,7 @@ def _destination(args: argparse.Namespace, inputs: List[_Input], fmt: str,
         if any(item.path is None for item in inputs):
             raise _Usage("stdin has no file name to use in --output-dir; use -o FILE or stdout")
         _plan_outputs(inputs, args.output_dir, formats.writer(fmt).extension)
-        return _Folder(args.output_dir, reporter)
+        return _Folder(args.output_dir)
     if len(inputs) > 1 and fmt == "opml":
         raise _Usage("several OPML documents cannot be joined in one output; use --output-dir")
     if args.output in (None, "-"):
@@ -345,8 +345,8 @@ def _convert_all(inputs: List[_Input], fmt: str, args: argparse.Namespace, optio
     try:
         reporter.start(len(inputs), shares_terminal=destination.shares_terminal)
         for item, result in _succeeded(results, reporter, failures):
-            if not destination.write(item, result.output.encode("utf-8")):
-                failures.append(item.name)
+            if result.written is None:  # --output-dir: the worker wrote it
+                destination.write(item, result.output.encode("utf-8"))
         reporter.close()
         destination.finish(len(failures))
     finally:
@@ -484,9 +484,10 @@ def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace,
     from . import batch
 
     files = [item for item in inputs if item.error is None and item.path is not None]
+    outputs = {item.path: item.output for item in files if item.output is not None}
     results = batch.convert_many([item.path for item in files], fmt,
-                                 jobs=args.jobs if len(files) > 1 else 1,
-                                 encoding=args.encoding, errors=args.errors, enable=enable, **options)
+                                 jobs=args.jobs if len(files) > 1 else 1, encoding=args.encoding,
+                                 errors=args.errors, enable=enable, outputs=outputs, **options)
     try:
         for item in inputs:
             if item.error is not None:
@@ -513,12 +514,11 @@ def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace,
 # ---------------------------------------------------------------- outputs
 
 class _Destination:
-    """Where converted outputs go. `write` says whether the output was written; a failure
-    that stops everything raises _Failed."""
+    """Where converted outputs go. A failure to write raises _Failed (and stops)."""
 
     shares_terminal = False  # outputs on the terminal the progress bar would be drawn on
 
-    def write(self, item: _Input, data: bytes) -> bool:
+    def write(self, item: _Input, data: bytes) -> None:
         raise NotImplementedError
 
     def finish(self, failed: int) -> None:
@@ -535,19 +535,18 @@ class _Stdout(_Destination):
         self.reporter = reporter
         self.shares_terminal = _isatty(sys.stdout)
 
-    def write(self, item: _Input, data: bytes) -> bool:
+    def write(self, item: _Input, data: bytes) -> None:
         from . import batch
 
         self.reporter.clear()
         stdout = sys.stdout.buffer
         try:
-            _write_fully(stdout, data)
+            write_fully(stdout, data)
             stdout.flush()
         except BrokenPipeError:
             raise
         except OSError as exc:  # a full disk: nothing more can be written
             raise _Failed("<stdout>", f"cannot write: {batch.os_message(exc)}") from None
-        return True
 
 
 class _OneFile(_Destination):
@@ -561,18 +560,17 @@ class _OneFile(_Destination):
         if os.path.isdir(path):
             raise _Failed(path, "is a directory")
         try:
-            self.sink = _AtomicFile(path)
+            self.sink = AtomicFile(path)
         except OSError as exc:
             raise _Failed(path, f"cannot write: {batch.os_message(exc)}") from None
 
-    def write(self, item: _Input, data: bytes) -> bool:
+    def write(self, item: _Input, data: bytes) -> None:
         from . import batch
 
         try:
             self.sink.write(data)
         except OSError as exc:
             raise _Failed(self.path, f"cannot write: {batch.os_message(exc)}") from None
-        return True
 
     def finish(self, failed: int) -> None:
         from . import batch
@@ -594,125 +592,18 @@ class _OneFile(_Destination):
 
 
 class _Folder(_Destination):
-    """--output-dir DIR: one file per input, written atomically."""
+    """--output-dir DIR: one file per input, written atomically by the worker that
+    converted it (batch.convert_many's `outputs`), so that -j writes in parallel."""
 
-    def __init__(self, folder: str, reporter: "_Reporter") -> None:
+    def __init__(self, folder: str) -> None:
         from . import batch
 
-        self.reporter = reporter
         if os.path.exists(folder) and not os.path.isdir(folder):
             raise _Failed(folder, "not a directory")
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
             raise _Failed(folder, f"cannot create: {batch.os_message(exc)}") from None
-
-    def write(self, item: _Input, data: bytes) -> bool:
-        from . import batch
-
-        try:
-            _write_file(item.output, data)
-        except OSError as exc:
-            self.reporter.error(item.output, f"cannot write: {batch.os_message(exc)}")
-            return False
-        return True
-
-
-def _write_fully(stream: IO[bytes], data: bytes) -> None:
-    """Write all of `data`: a pipe whose reader goes away mid-write takes part of it and
-    reports no error; the next write raises BrokenPipeError."""
-    view = memoryview(data)
-    while view:
-        written = stream.write(view)
-        view = view[written if written is not None else len(view):]
-
-
-def _write_file(path: str, data: bytes) -> None:
-    """Write `data` to `path` atomically, creating its folder."""
-    folder = os.path.dirname(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    sink = _AtomicFile(path)
-    try:
-        sink.write(data)
-        sink.commit()
-    finally:
-        sink.discard()
-
-
-class _AtomicFile:
-    """A file that appears at `path` whole, or not at all.
-
-    Written to a temporary file in the same folder, flushed to disk, then
-    renamed over `path`: a reader never sees it half-written and a failure
-    leaves the old file. A symlink is followed (the link stays a link); a
-    device or FIFO (-o /dev/null) is written directly.
-    """
-
-    def __init__(self, path: str) -> None:
-        self.path = os.path.realpath(path)
-        self.tmp: Optional[str] = None
-        self.file: Optional[IO[bytes]] = None
-        try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            st = None
-        if st is not None and not stat.S_ISREG(st.st_mode):
-            self.file = open(self.path, "wb")
-            return
-        self.mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-        fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(self.path),
-                                        prefix=f".{os.path.basename(self.path)}.", suffix=".tmp")
-        self.file = os.fdopen(fd, "wb")
-
-    def write(self, data: bytes) -> None:
-        _write_fully(self.file, data)
-
-    def commit(self) -> None:
-        self.file.flush()
-        if self.tmp is None:
-            self.file.close()
-            return
-        os.fsync(self.file.fileno())
-        self.file.close()
-        os.chmod(self.tmp, self.mode)
-        os.replace(self.tmp, self.path)
-        self.tmp = None
-        try:  # make the rename itself durable
-            fd = os.open(os.path.dirname(self.path), os.O_RDONLY)
-        except OSError:
-            return
-        try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-
-    def discard(self) -> None:
-        """Forget the temporary file (nothing happens after `commit`)."""
-        if self.file is not None and not self.file.closed:
-            try:
-                self.file.close()
-            except OSError:
-                pass
-        if self.tmp is not None:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-            self.tmp = None
-
-
-_UMASK: Optional[int] = None
-
-
-def _umask() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
-    return _UMASK
 
 
 def _isatty(stream) -> bool:
