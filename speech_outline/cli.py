@@ -291,7 +291,7 @@ def _output_format(args: argparse.Namespace, reporter: "_Reporter") -> str:
         fmt = args.to or formats.format_of_extension(ext) or "json"
         writer = formats.writer(fmt)
     except ImportError as exc:  # an installation problem, not a usage error
-        raise _Failed(None, f"format {args.to} is not available: {exc}") from None
+        raise _Failed(None, f"format {args.to or ext} is not available: {exc}") from None
     if args.to is not None and ext and ext not in writer.extensions:
         reporter.warning(args.output, f"writing {fmt} into a file named {ext}, "
                                       f"which is not a {fmt} extension ({writer.extension})")
