@@ -10,12 +10,18 @@
 `convert_many` yields one `Result` per path, in the order of the paths, whatever
 order the worker processes finish in. A file that cannot be read, decoded or
 converted gives a `Result` whose `error` says why (one line, no traceback); the
-other files still convert. Nothing here writes files: what to do with the
-output is the caller's choice (the command line writes it atomically).
+other files still convert. Outputs are returned, or, with ``outputs=``, written
+atomically by the worker that converted them (what the command line's
+--output-dir does).
 
 Writer options are keyword arguments, passed to `speech_outline.formats.write`
 (e.g. ``include_noise=True`` for markdown, ``prefix_path=True`` for chunks,
-``indent=2`` for json; each format module lists its own).
+``indent=2`` for json; each format module lists its own). A writer that takes a
+``source`` option (chunks) is given the path of each input.
+
+Every input is read by `read_input` (bytes → text, see `speech_outline.decode`),
+the one place where files become text; `errors="replace"` reads undecodable
+bytes as U+FFFD instead of failing.
 
 With ``jobs=N`` the files are converted on N worker processes. A worker that
 dies (killed, out of memory) costs only the file it had; stop early with
@@ -31,26 +37,24 @@ warning ``"no headings found"`` in `Result.warnings`.
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import functools
-import inspect
 import multiprocessing
 import multiprocessing.connection
 import os
 import signal
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
-from . import formats
+from . import diagnostics, formats
+from .atomic import write_file
 from .decode import DecodeError, decode
-from .model import Diagnostic
+from .model import Diagnostic, Outline
 from .parse import parse
 
-__all__ = ["EXTENSIONS", "Batch", "Result", "check_request", "convert_bytes", "convert_file",
-           "convert_many", "writer_accepts"]
-
-# format name → file extension of its output
-EXTENSIONS = {"json": ".json", "markdown": ".md", "opml": ".opml", "chunks": ".jsonl", "html": ".html"}
+__all__ = ["Batch", "Result", "check_request", "convert_bytes", "convert_file", "convert_many",
+           "convert_text", "read_input"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -60,7 +64,8 @@ class Result:
     """What became of one input.
 
     Exactly one of `output` and `error` is set, except that `output` is None
-    as well when no format was asked for (``format=None``: parse and check only).
+    as well when no format was asked for (``format=None``: parse and check only)
+    and when it was written to a file (`written`) instead of returned.
     """
 
     path: str  # the input, as given
@@ -70,69 +75,110 @@ class Result:
     warnings: tuple[str, ...] = ()  # e.g. "no headings found"
     title: Optional[str] = None  # the document title, if it has one
     headings: int = 0  # how many headings the outline has
+    written: Optional[str] = None  # the file the output went to (convert_many's `outputs`)
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
 
-def writer_accepts(format: str, option: str) -> bool:
-    """Whether the writer of `format` takes the keyword option `option`.
-
-    Raises ValueError for an unknown format.
-    """
-    write = formats._module(format).write
-    params = inspect.signature(write).parameters.values()
-    return any(p.kind is p.VAR_KEYWORD for p in params) or any(
-        p.name == option and p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
-
-
-def check_request(format: Optional[str], options: dict) -> None:
+def check_request(format: Optional[str], options: dict, enable: Iterable[str] = ()) -> None:
     """Raise if `format` is unknown (ValueError), its writer cannot be imported
-    (ImportError) or does not take one of `options` (TypeError)."""
+    (ImportError) or does not take one of `options` (TypeError), or a code of
+    `enable` is not an opt-in diagnostic (ValueError)."""
+    for code in enable:
+        if code not in diagnostics.OPT_IN:
+            raise ValueError(f"not an opt-in diagnostic: {code!r}; choose from {', '.join(diagnostics.OPT_IN)}")
     if format is None:
         if options:
             raise TypeError(f"writer options without a format: {', '.join(options)}")
         return
-    formats._module(format)  # an unknown format fails here, not on every file
+    writer = formats.writer(format)  # an unknown format fails here, not on every file
     for name in options:
-        if not writer_accepts(format, name):
+        if not writer.accepts(name):
             raise TypeError(f"the {format} writer takes no option {name!r}")
 
 
+def read_input(path: PathLike, encoding: Optional[str] = None, errors: str = "strict") -> str:
+    """The text of one input file. Raises OSError (unreadable) or DecodeError (not text)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    return decode(data, encoding, errors)
+
+
 def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<bytes>",
-                  encoding: Optional[str] = None, **options: Any) -> Result:
+                  encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
+                  **options: Any) -> Result:
     """Decode, parse and write one document given as bytes; never raises for bad input."""
     try:
-        text = decode(data, encoding)
+        text = decode(data, encoding, errors)
     except DecodeError as exc:
         return Result(path, error=_one_line(str(exc)))
+    return convert_text(text, format, path=path, enable=enable, **options)
+
+
+def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Optional[str] = None,
+                 errors: str = "strict", enable: Iterable[str] = (), output: Optional[PathLike] = None,
+                 **options: Any) -> Result:
+    """Read and convert one file (see `convert_bytes`); never raises for bad input.
+
+    With `output`, the converted text is written to that file (UTF-8, atomically,
+    its folder created) instead of returned: `Result.written` names it.
+    """
+    name = os.fspath(path)
+    try:
+        text = read_input(name, encoding, errors)
+    except OSError as exc:
+        return Result(name, error=os_message(exc))
+    except DecodeError as exc:
+        return Result(name, error=_one_line(str(exc)))
+    result = convert_text(text, format, path=name, enable=enable, **options)
+    if output is None or not result.ok or result.output is None:
+        return result
+    target = os.fspath(output)
+    try:
+        write_file(target, result.output.encode("utf-8"))
+    except OSError as exc:
+        return Result(name, error=f"cannot write {target}: {os_message(exc)}")
+    return dataclasses.replace(result, output=None, written=target)
+
+
+def convert_text(text: str, format: Optional[str] = "json", *, path: str = "<text>",
+                 enable: Iterable[str] = (), **options: Any) -> Result:
+    """Parse and write one document's text; never raises for bad input.
+
+    `enable` names opt-in diagnostics (`speech_outline.diagnostics.OPT_IN`) to add.
+    """
     if not text or text.isspace():
         return Result(path, error="empty file")
     try:
         outline = parse(text)
-        output = None if format is None else formats.write(outline, format, **options)
+        output = None if format is None else _write(outline, format, path, options)
+        found = _diagnostics(outline, enable)
     except Exception as exc:  # a bug: report it on this file, keep the batch going
         return Result(path, error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
     warnings = () if outline.nodes else ("no headings found",)
-    return Result(path, output=output, diagnostics=tuple(outline.diagnostics), warnings=warnings,
+    return Result(path, output=output, diagnostics=found, warnings=warnings,
                   title=outline.title, headings=sum(1 for _ in outline.walk()))
 
 
-def convert_file(path: PathLike, format: Optional[str] = "json", *,
-                 encoding: Optional[str] = None, **options: Any) -> Result:
-    """Read and convert one file (see `convert_bytes`); never raises for bad input."""
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as f:
-            data = f.read()
-    except OSError as exc:
-        return Result(name, error=os_message(exc))
-    return convert_bytes(data, format, path=name, encoding=encoding, **options)
+def _write(outline: Outline, format: str, path: str, options: dict) -> str:
+    writer = formats.writer(format)
+    if "source" not in options and writer.accepts("source"):
+        options = {**options, "source": path}
+    return writer.write(outline, **options)
+
+
+def _diagnostics(outline: Outline, enable: Iterable[str]) -> tuple[Diagnostic, ...]:
+    found = list(outline.diagnostics)
+    for code in enable:
+        found += diagnostics.OPT_IN[code](outline)
+    return tuple(sorted(found, key=lambda d: d.line)) if enable else tuple(found)
 
 
 def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, jobs: int = 1,
-                 encoding: Optional[str] = None, **options: Any) -> "Batch":
+                 encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
+                 outputs: Optional[Mapping[str, str]] = None, **options: Any) -> "Batch":
     """Convert `paths`; yield one `Result` per path, in the order of `paths`.
 
     `format` is json, markdown, opml or chunks, or None to parse only (for the
@@ -140,6 +186,12 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
     CPU; 1, the default, converts in this process). At most a few results per
     worker are held ahead of the one being yielded, so memory stays bounded
     however many paths there are (`paths` may be a lazy iterator).
+
+    `encoding` and `errors` are `decode`'s; `enable` names opt-in diagnostics
+    (`speech_outline.diagnostics.OPT_IN`, e.g. "mixed-punctuation") to report too.
+    `outputs` maps a path to the file its output is written to, by the worker
+    that converted it (see `convert_file`): the outputs are then not sent back,
+    and the caller's process does not write them one after another.
 
     A bad file gives a Result with `error` set; the others still convert. A
     worker process that dies (killed, out of memory) costs only the file it
@@ -154,9 +206,15 @@ def convert_many(paths: Iterable[PathLike], format: Optional[str] = "json", *, j
         jobs = os.cpu_count() or 1
     if jobs < 0:
         raise ValueError(f"jobs must be 0 or more, not {jobs}")
-    check_request(format, options)
-    work = functools.partial(convert_file, format=format, encoding=encoding, **options)
+    enable = tuple(enable)
+    check_request(format, options, enable)
+    work = functools.partial(_convert_to, outputs=outputs or {}, format=format, encoding=encoding,
+                             errors=errors, enable=enable, **options)
     return Batch(work, paths, jobs)
+
+
+def _convert_to(path: PathLike, outputs: Mapping[str, str], **arguments: Any) -> Result:
+    return convert_file(path, output=outputs.get(os.fspath(path)), **arguments)
 
 
 class Batch(Iterator[Result]):

@@ -11,20 +11,16 @@ import codecs
 import datetime
 import os
 import shutil
-import stat
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
-from typing import IO, List, Optional
+from typing import List, Optional
+
+from .atomic import AtomicFile, write_file, write_fully
 
 PROG = "speech-outline"
 STDIN_NAME = "<stdin>"
 INDEX_PAGE = "index.html"  # written beside the pages of `-t html --output-dir`
-
-# format → extension is batch.EXTENSIONS; this is the reverse, for `-o FILE` without `-t`
-_FORMAT_OF_EXTENSION = {".json": "json", ".md": "markdown", ".markdown": "markdown",
-                        ".opml": "opml", ".jsonl": "chunks", ".html": "html", ".htm": "html"}
 
 # writer option → its flag; an option goes to the writer only when its flag is given
 _WRITER_FLAGS = {
@@ -32,6 +28,8 @@ _WRITER_FLAGS = {
     "body_as_children": "--body-as-children",
     "prefix_path": "--prefix-path",
     "indent": "--indent",
+    "max_chars": "--max-chars",
+    "min_chars": "--min-chars",
 }
 
 MAIN_EPILOG = """\
@@ -51,7 +49,11 @@ inputs:
   DIR         with -r, every *.txt file below it (hidden files and folders skipped),
               in sorted order (a.txt, b/c.txt, d.txt); without -r a folder is an error
   Encodings are detected: UTF-8 with or without BOM, UTF-16/UTF-32 with BOM,
-  else GB18030 (which covers GBK and GB2312). --encoding NAME forces one.
+  UTF-16 without BOM, GB18030 (which covers GBK and GB2312) or Big5, told apart
+  by their bytes; bytes that fit no encoding well are refused with a hint, never
+  read as mojibake. --encoding NAME forces one; --errors replace reads bytes that
+  do not decode as U+FFFD. A file with control characters (NUL…) anywhere is
+  binary, an error; a trailing DOS end-of-file byte (0x1A) is dropped.
   Line endings may be LF, CRLF or CR.
   An empty file (no bytes, or only white space) is an error: "empty file".
   A file with text but no heading converts, with the warning "no headings found".
@@ -60,26 +62,31 @@ outputs:
   stdout by default (several inputs: one output after another, in input order;
   not for opml and html, whose documents cannot be concatenated).
   -o FILE writes everything to FILE; its extension chooses the format when -t is
-  not given (.json .md .opml .jsonl .html). FILE is replaced only when every input
-  converted: a failure leaves it as it was.
+  not given (.json .md .opml .jsonl .html; a warning when -t says otherwise). FILE is
+  replaced only when every input converted (with --keep-going, when any did): a
+  failure leaves it as it was. FILE may not be an input (links followed).
   --output-dir DIR writes one file per input: same name, extension by format
-  (.json .md .opml .jsonl .html); with -r the folders below DIR mirror those
-  below the input folder; -t html also writes DIR/index.html, which lists the
-  pages. A file that fails leaves no output (and an older output in place).
-  Files are written atomically: a temporary file, then renamed.
+  (.json .md .opml .jsonl .html); with -r the folders below DIR mirror those below
+  the input folder; when two inputs share a name, the folders of all inputs are
+  mirrored (x/a.txt y/a.txt → DIR/x/a.json DIR/y/a.json); -t html also writes
+  DIR/index.html, which lists the pages. A file that fails leaves no output (and
+  an older output in place). Files are written atomically: a temporary file,
+  then renamed.
 
 writer options:
   Each applies to the formats whose writer takes it; another is a usage error.
   Page furniture (breadcrumbs, footers, related links) is dropped by markdown and
   kept by json unless --include-noise / --no-include-noise says otherwise.
   OPML's <dateCreated> is the current time, or SOURCE_DATE_EPOCH when that is set
-  (reproducible builds).
+  (reproducible builds). Chunks carry their input's path as "source" and in their
+  ids ("a.txt#1.2"), unique across a batch.
 
 examples:
   speech-outline convert speech.txt -o speech.json
   speech-outline convert -t markdown < speech.txt > speech.md
   speech-outline convert -t opml -r speeches/ --output-dir mindmaps/ -j 4
   speech-outline convert -t chunks --prefix-path docs/*.txt -o chunks.jsonl
+  speech-outline convert -t chunks --max-chars 500 --min-chars 50 docs/*.txt
   speech-outline convert --encoding gbk old-notice.txt
 
 exit status: 0 all converted, 1 an input failed or an output could not be
@@ -91,10 +98,13 @@ CHECK_EPILOG = """\
 Prints each numbering problem as one line, like a linter:
   draft.txt:12: '三、' follows '一、' (line 3): number 2 missing [gap]
 Inputs, encodings and -r are as for `convert`; `-` or no FILE reads stdin.
+--enable mixed-punctuation also reports `1.` / `2、` / `3.` in one series;
+--lang zh prints the messages in Chinese.
 
 examples:
   speech-outline check draft.txt
   speech-outline check -r drafts/
+  speech-outline check --lang zh --enable mixed-punctuation draft.txt
 
 exit status: 0 no problem found, 1 a problem found or an input could not be
 read (empty, missing, binary, undecodable), 2 bad usage, 130 interrupted.
@@ -103,6 +113,14 @@ read (empty, missing, binary, undecodable), 2 bad usage, 130 interrupted.
 
 class _Usage(Exception):
     """A usage error found after argparse: reported by the subcommand's parser, exit 2."""
+
+
+class _Failed(Exception):
+    """An error that stops the command before or while it writes: one line, exit 1."""
+
+    def __init__(self, path: Optional[str], what: str) -> None:
+        super().__init__(what)
+        self.path, self.what = path, what
 
 
 @dataclass
@@ -139,12 +157,14 @@ def main(argv: Optional[List[str]] = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     from . import __version__
+    from .decode import ERRORS
+    from .diagnostics import LANGUAGES, OPT_IN
     from .formats import FORMATS
 
     parser = argparse.ArgumentParser(
         prog=PROG, formatter_class=argparse.RawDescriptionHelpFormatter, epilog=MAIN_EPILOG,
         description="Chinese speeches, official documents and laws → nested outlines\n"
-                    "(JSON, Markdown, OPML, retrieval chunks, an HTML page to look at).")
+                    "(JSON, Markdown, OPML, retrieval chunks).")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -154,6 +174,9 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--encoding", metavar="NAME",
                         help="read inputs in this encoding (e.g. gbk, big5, utf-16-le) "
                              "instead of detecting it")
+    common.add_argument("--errors", choices=ERRORS, default="strict",
+                        help="strict: an input with bytes that do not decode fails (default); "
+                             "replace: read them as U+FFFD (a lossy read)")
     common.add_argument("-j", "--jobs", metavar="N", type=_jobs, default=1,
                         help="work on N processes at once (0: one per CPU); default 1")
     common.add_argument("-q", "--quiet", action="store_true",
@@ -172,6 +195,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="write to FILE instead of stdout (- is stdout)")
     where.add_argument("--output-dir", metavar="DIR",
                        help="write one file per input into DIR (created if needed)")
+    convert.add_argument("--keep-going", action="store_true",
+                         help="with -o FILE: write the inputs that converted even if others "
+                              "failed (the exit status is still 1)")
     opts = convert.add_argument_group("writer options")
     opts.add_argument("--include-noise", action=argparse.BooleanOptionalAction, default=None,
                       help="keep (or drop) page furniture: breadcrumbs, footers, counters")
@@ -182,6 +208,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="chunks: start each chunk's text with its heading path")
     opts.add_argument("--indent", metavar="N", type=_count, default=None,
                       help="json: indent by N spaces")
+    opts.add_argument("--max-chars", metavar="N", type=_positive, default=None,
+                      help="chunks: split sections longer than N characters (paragraphs, then "
+                           "sentences); e.g. 500 for 512-token Chinese embedding models")
+    opts.add_argument("--min-chars", metavar="N", type=_positive, default=None,
+                      help="chunks: merge sections shorter than N characters (a bare heading) "
+                           "into the next or previous chunk; e.g. 50")
     convert.set_defaults(run=_convert, subparser=convert)
 
     check = commands.add_parser(
@@ -191,6 +223,10 @@ def _parser() -> argparse.ArgumentParser:
                     "FILE:LINE: message [code].")
     check.add_argument("inputs", nargs="*", metavar="FILE",
                        help="text files, folders (with -r) or - for stdin")
+    check.add_argument("--enable", metavar="CODE", action="append", choices=list(OPT_IN),
+                       help=f"also report this opt-in code ({', '.join(OPT_IN)}); may be repeated")
+    check.add_argument("--lang", choices=LANGUAGES, default="en",
+                       help="language of the messages: en (default) or zh (中文)")
     check.set_defaults(run=_check, subparser=check)
     return parser
 
@@ -202,6 +238,13 @@ def _count(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
     return value
 
 
@@ -219,122 +262,100 @@ def _main(argv: Optional[List[str]], reporter: "_Reporter") -> int:
     except _Usage as exc:
         args.subparser.error(str(exc))  # exits 2
         raise  # not reached
+    except _Failed as exc:
+        reporter.close()
+        reporter.error(exc.path, exc.what)
+        return 1
 
 
 # ---------------------------------------------------------------- convert
 
 def _convert(args: argparse.Namespace, reporter: "_Reporter") -> int:
-    from . import batch
-
-    fmt = args.to
-    if fmt is None:
-        ext = os.path.splitext(args.output or "")[1].lower()
-        fmt = _FORMAT_OF_EXTENSION.get(ext, "json")
-    options = {name: getattr(args, name) for name in _WRITER_FLAGS if getattr(args, name) is not None}
+    """Format and options, then inputs, then where the outputs go, then the work."""
+    fmt = _output_format(args, reporter)
+    options = _writer_options(args, fmt)
+    _check_encoding(args.encoding)
+    inputs = _expand(args.inputs, args.recursive)
+    destination = _destination(args, inputs, fmt, reporter)
     try:
-        batch.check_request(fmt, {})  # imports the writer
-        unknown = [name for name in options if not batch.writer_accepts(fmt, name)]
+        return _convert_all(inputs, fmt, args, options, destination, reporter)
+    finally:
+        destination.close()
+
+
+def _output_format(args: argparse.Namespace, reporter: "_Reporter") -> str:
+    """-t, else the format of -o's extension, else json; a warning when -t and the
+    extension of -o disagree."""
+    from . import formats
+
+    ext = os.path.splitext(args.output or "")[1].lower() if args.output != "-" else ""
+    try:
+        fmt = args.to or formats.format_of_extension(ext) or "json"
+        writer = formats.writer(fmt)
     except ImportError as exc:  # an installation problem, not a usage error
-        reporter.error(None, f"format {fmt} is not available: {exc}")
-        return 1
-    if unknown:
-        flag = _WRITER_FLAGS[unknown[0]]
-        if options[unknown[0]] is False:
-            flag = "--no-" + flag[2:]
-        raise _Usage(f"{flag} does not apply to -t {fmt}")
+        raise _Failed(None, f"format {args.to or ext} is not available: {exc}") from None
+    if args.to is not None and ext and ext not in writer.extensions:
+        reporter.warning(args.output, f"writing {fmt} into a file named {ext}, "
+                                      f"which is not a {fmt} extension ({writer.extension})")
+    return fmt
+
+
+def _writer_options(args: argparse.Namespace, fmt: str) -> dict:
+    """The writer options given on the command line; one for another format is a usage error."""
+    from . import formats
+
+    writer = formats.writer(fmt)
+    options = {name: getattr(args, name) for name in _WRITER_FLAGS if getattr(args, name) is not None}
+    for name, value in options.items():
+        if not writer.accepts(name):
+            flag = _WRITER_FLAGS[name]
+            raise _Usage(f"{'--no-' + flag[2:] if value is False else flag} does not apply to -t {fmt}")
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and batch.writer_accepts(fmt, "date_created"):
+    if epoch and writer.accepts("date_created"):
         try:
             options["date_created"] = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise _Usage(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}") from None
-    _check_encoding(args.encoding)
+    return options
 
-    inputs = _expand(args.inputs, args.recursive)
-    to_stdout = args.output_dir is None and args.output in (None, "-")
-    if len(inputs) > 1 and args.output_dir is None and fmt in ("opml", "html"):
-        raise _Usage(f"several {fmt.upper()} documents cannot be joined in one output; use --output-dir")
-    index = None  # -t html --output-dir: the page listing the pages
+
+def _destination(args: argparse.Namespace, inputs: List[_Input], fmt: str,
+                 reporter: "_Reporter") -> "_Destination":
+    """Where the outputs go, checked and opened before any work: stdout, one file, a folder."""
+    from . import formats
+
     if args.output_dir is not None:
         if any(item.path is None for item in inputs):
             raise _Usage("stdin has no file name to use in --output-dir; use -o FILE or stdout")
-        if fmt == "html":
-            index = os.path.join(args.output_dir, INDEX_PAGE)
-        _plan_outputs(inputs, args.output_dir, batch.EXTENSIONS[fmt], reserved=index)
+        index = os.path.join(args.output_dir, INDEX_PAGE) if fmt == "html" else None
+        _plan_outputs(inputs, args.output_dir, formats.writer(fmt).extension, reserved=index)
+        return _Folder(args.output_dir, index, reporter)
+    if len(inputs) > 1 and fmt in ("opml", "html"):
+        raise _Usage(f"several {fmt.upper()} documents cannot be joined in one output; use --output-dir")
+    if args.output in (None, "-"):
+        return _Stdout(reporter)
+    for item in inputs:
+        if item.path is not None and item.error is None and _same_file(args.output, item.path):
+            raise _Failed(item.name, f"the output would overwrite the input: {args.output}")
+    return _OneFile(args.output, args.keep_going, len(inputs), reporter)
 
-    # Open the destination first: an unwritable -o fails before any work is done.
-    sink: Optional[_AtomicFile] = None
-    if args.output not in (None, "-"):
-        if os.path.isdir(args.output):
-            reporter.error(args.output, "is a directory")
-            return 1
-        try:
-            sink = _AtomicFile(args.output)
-        except OSError as exc:
-            reporter.error(args.output, f"cannot write: {batch.os_message(exc)}")
-            return 1
-    elif args.output_dir is not None:
-        if os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
-            reporter.error(args.output_dir, "not a directory")
-            return 1
-        try:
-            os.makedirs(args.output_dir, exist_ok=True)
-        except OSError as exc:
-            reporter.error(args.output_dir, f"cannot create: {batch.os_message(exc)}")
-            return 1
 
-    stdout = sys.stdout.buffer
+def _convert_all(inputs: List[_Input], fmt: str, args: argparse.Namespace, options: dict,
+                 destination: "_Destination", reporter: "_Reporter") -> int:
+    """Convert the inputs in order and hand each output to `destination`."""
     failures: List[str] = []
-    pages: list = []  # html.IndexEntry of each page written, for the index
-    results = _results(inputs, fmt, args, options)
+    results = _results(inputs, fmt, args, options, reporter)
     try:
-        reporter.start(len(inputs), shares_terminal=to_stdout and _isatty(sys.stdout))
+        reporter.start(len(inputs), shares_terminal=destination.shares_terminal)
         for item, result in _succeeded(results, reporter, failures):
-            data = result.output.encode("utf-8")
-            if item.output is not None:
-                try:
-                    _write_file(item.output, data)
-                except OSError as exc:
-                    failures.append(item.output)
-                    reporter.error(item.output, f"cannot write: {batch.os_message(exc)}")
-                else:
-                    if index is not None:
-                        pages.append(_index_entry(item, result, args.output_dir))
-            else:
-                try:
-                    if sink is not None:
-                        sink.write(data)
-                    else:
-                        reporter.clear()
-                        stdout.write(data)
-                        stdout.flush()
-                except BrokenPipeError:
-                    raise
-                except OSError as exc:  # a full disk: nothing more can be written
-                    reporter.error(args.output if sink is not None else "<stdout>",
-                                   f"cannot write: {batch.os_message(exc)}")
-                    return 1
+            if result.written is None:  # --output-dir: the worker wrote it
+                destination.write(item, result.output.encode("utf-8"))
+            destination.converted(item, result)
         reporter.close()
-        if index is not None and not _write_index(index, pages, reporter):
-            return 1
-        failed = len(failures)
-        if sink is not None:
-            if failed:
-                sink.discard()
-                if len(inputs) > 1:  # with one input, its own error says it all
-                    some = "1 input" if failed == 1 else f"{failed} inputs"
-                    reporter.error(args.output, f"not written: {some} failed")
-            else:
-                try:
-                    sink.commit()
-                except OSError as exc:
-                    reporter.error(args.output, f"cannot write: {batch.os_message(exc)}")
-                    return 1
+        destination.finish(len(failures))
     finally:
         results.close()  # stops the worker processes of -j, also on Ctrl-C
         reporter.close()
-        if sink is not None:
-            sink.discard()  # no-op once committed
     return 1 if failures else 0
 
 
@@ -352,77 +373,58 @@ def _succeeded(results, reporter: "_Reporter", failures: List[str]):
 
 
 def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str, reserved: Optional[str] = None) -> None:
-    """Give each input its output file; two inputs with one output, an output
-    that is its own input, or one that is the `reserved` file (the index), are
-    errors on the later input."""
-    taken = {}
+    """Give each input its output file: its name (with -r, its path below the folder given)
+    in `output_dir`. When two inputs would share an output, the folders of all inputs are
+    mirrored below `output_dir` instead (x/a.txt → DIR/x/a.json, y/a.txt → DIR/y/a.json).
+    An output still shared, one that is its own input, or one that is the `reserved` file
+    (the index of html pages), is an error on the later input."""
+    files = [item for item in inputs if item.error is None]
+    names = [item.relative or os.path.basename(item.path) for item in files]
+    if len({os.path.normcase(os.path.splitext(name)[0]) for name in names}) < len(names):
+        top = os.path.commonpath([os.path.dirname(os.path.abspath(item.path)) for item in files])
+        names = [os.path.relpath(os.path.abspath(item.path), top) for item in files]
+    taken: dict = {}
     if reserved is not None:
         taken[os.path.normcase(os.path.abspath(reserved))] = "the index of the pages"
-    for item in inputs:
-        if item.error is not None:
-            continue
-        rel = item.relative or os.path.basename(item.path)
-        out = os.path.join(output_dir, os.path.splitext(rel)[0] + ext)
+    for item, name in zip(files, names):
+        out = os.path.join(output_dir, os.path.splitext(name)[0] + ext)
         key = os.path.normcase(os.path.abspath(out))
         if key in taken:
             item.error = f"same output file as {taken[key]}: {out}"
-        elif key == os.path.normcase(os.path.abspath(item.path)):
+        elif key == os.path.normcase(os.path.abspath(item.path)) or _same_file(out, item.path):
             item.error = f"the output would overwrite the input: {out}"
         else:
             taken[key] = item.name
             item.output = out
 
 
-def _index_entry(item: _Input, result, output_dir: str):
-    import urllib.parse
-
-    from .formats.html import IndexEntry
-
-    href = urllib.parse.quote(os.path.relpath(item.output, output_dir).replace(os.sep, "/"))
-    return IndexEntry(href, item.relative or os.path.basename(item.path), result.title,
-                      result.headings, len(result.diagnostics))
-
-
-def _write_index(path: str, pages: list, reporter: "_Reporter") -> bool:
-    """Write the index of the html pages (even when some inputs failed: it lists the others)."""
-    from . import batch
-    from .formats.html import index
-
+def _same_file(a: str, b: str) -> bool:
+    """Whether two paths are one file (same device and inode, links followed)."""
     try:
-        _write_file(path, index(pages).encode("utf-8"))
-    except OSError as exc:
-        reporter.error(path, f"cannot write: {batch.os_message(exc)}")
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
         return False
-    return True
 
 
 # ---------------------------------------------------------------- check
 
 def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
-    from . import batch
+    from . import diagnostics
 
     _check_encoding(args.encoding)
     inputs = _expand(args.inputs, args.recursive)
     failures: List[str] = []
     problems = 0
-    out = sys.stdout.buffer
-    results = _results(inputs, None, args, {})
-    reporter.start(len(inputs), shares_terminal=_isatty(sys.stdout))
+    out = _Stdout(reporter)
+    results = _results(inputs, None, args, {}, reporter, enable=args.enable or ())
+    reporter.start(len(inputs), shares_terminal=out.shares_terminal)
     try:
         for item, result in _succeeded(results, reporter, failures):
-            lines = [f"{item.name}:{d.line}: {d.message} [{d.code}]"
+            lines = [f"{item.name}:{d.line}: {diagnostics.message(d, args.lang)} [{d.code}]"
                      for d in sorted(result.diagnostics, key=lambda d: d.line)]
             if lines:
                 problems += len(lines)
-                reporter.clear()
-                try:
-                    out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                    out.flush()
-                except BrokenPipeError:
-                    raise
-                except OSError as exc:
-                    reporter.error("<stdout>", f"cannot write: {batch.os_message(exc)}")
-                    return 1
+                out.write(item, ("\n".join(lines) + "\n").encode("utf-8"))
     finally:
         results.close()
         reporter.close()
@@ -454,39 +456,52 @@ def _expand(args: List[str], recursive: bool) -> List[_Input]:
             if not recursive:
                 inputs.append(_Input(arg, arg, error="is a directory (use -r for the .txt files in it)"))
                 continue
-            found = [_Input(os.path.join(arg, rel), os.path.join(arg, rel), relative=rel)
-                     for rel in _text_files(arg)]
+            found = _folder_inputs(arg)
             inputs.extend(found or [_Input(arg, arg, error="no .txt files in this directory")])
         else:
             inputs.append(_Input(arg, arg))
     return inputs
 
 
-def _text_files(folder: str) -> List[str]:
-    """*.txt files below `folder`, relative to it, hidden ones skipped, in the order of
-    `find | sort`: a.txt, b/c.txt, d.txt."""
+def _folder_inputs(folder: str) -> List[_Input]:
+    """The *.txt files below `folder` (hidden ones skipped) and the folders that could not
+    be read (an error each), in the order of `find | sort`: a.txt, b/c.txt, d.txt."""
+    from . import batch
+
     found = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(exc: OSError) -> None:
+        rel = os.path.relpath(exc.filename, folder) if exc.filename else "."
+        found.append((rel, _Input(os.path.normpath(os.path.join(folder, rel)) if rel != "." else folder,
+                                  None, error=f"cannot read: {batch.os_message(exc)}")))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if name.lower().endswith(".txt") and not name.startswith("."):
-                found.append(os.path.relpath(os.path.join(root, name), folder))
-    return sorted(found, key=lambda rel: rel.split(os.sep))
+                rel = os.path.relpath(os.path.join(root, name), folder)
+                found.append((rel, _Input(os.path.join(folder, rel), os.path.join(folder, rel), relative=rel)))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0].split(os.sep))]
 
 
-def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace, options: dict):
-    """(input, Result) in input order; files go through batch.convert_many (-j)."""
+def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace, options: dict,
+             reporter: "_Reporter", enable=()):
+    """(input, Result) in input order; files go through batch.convert_many (-j), which
+    reads them with batch.read_input; stdin is read here and decoded alike."""
     from . import batch
 
     files = [item for item in inputs if item.error is None and item.path is not None]
+    outputs = {item.path: item.output for item in files if item.output is not None}
     results = batch.convert_many([item.path for item in files], fmt,
-                                 jobs=args.jobs if len(files) > 1 else 1,
-                                 encoding=args.encoding, **options)
+                                 jobs=args.jobs if len(files) > 1 else 1, encoding=args.encoding,
+                                 errors=args.errors, enable=enable, outputs=outputs, **options)
     try:
         for item in inputs:
             if item.error is not None:
                 yield item, batch.Result(item.name, error=item.error)
             elif item.path is None:
+                if _isatty(sys.stdin):
+                    reporter.note("reading standard input (Ctrl-D to end)")
                 try:
                     data = sys.stdin.buffer.read()
                 except (AttributeError, ValueError):  # no stdin at all (closed)
@@ -495,8 +510,8 @@ def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace,
                 except OSError as exc:
                     yield item, batch.Result(item.name, error=f"cannot read: {batch.os_message(exc)}")
                     continue
-                yield item, batch.convert_bytes(data, fmt, path=item.name,
-                                                encoding=args.encoding, **options)
+                yield item, batch.convert_bytes(data, fmt, path=item.name, encoding=args.encoding,
+                                                errors=args.errors, enable=enable, **options)
             else:
                 yield item, next(results)
     finally:
@@ -505,92 +520,125 @@ def _results(inputs: List[_Input], fmt: Optional[str], args: argparse.Namespace,
 
 # ---------------------------------------------------------------- outputs
 
-def _write_file(path: str, data: bytes) -> None:
-    """Write `data` to `path` atomically, creating its folder."""
-    folder = os.path.dirname(path)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
-    sink = _AtomicFile(path)
-    try:
-        sink.write(data)
-        sink.commit()
-    finally:
-        sink.discard()
+class _Destination:
+    """Where converted outputs go. A failure to write raises _Failed (and stops)."""
+
+    shares_terminal = False  # outputs on the terminal the progress bar would be drawn on
+
+    def write(self, item: _Input, data: bytes) -> None:
+        raise NotImplementedError
+
+    def converted(self, item: _Input, result) -> None:
+        """`item` converted to `result` (and its output was written)."""
+
+    def finish(self, failed: int) -> None:
+        """All inputs are done, `failed` of them failed."""
+
+    def close(self) -> None:
+        """Undo what `finish` did not make permanent (also after an error or Ctrl-C)."""
 
 
-class _AtomicFile:
-    """A file that appears at `path` whole, or not at all.
+class _Stdout(_Destination):
+    """One output after another on stdout."""
 
-    Written to a temporary file in the same folder, flushed to disk, then
-    renamed over `path`: a reader never sees it half-written and a failure
-    leaves the old file. A symlink is followed (the link stays a link); a
-    device or FIFO (-o /dev/null) is written directly.
-    """
+    def __init__(self, reporter: "_Reporter") -> None:
+        self.reporter = reporter
+        self.shares_terminal = _isatty(sys.stdout)
 
-    def __init__(self, path: str) -> None:
-        self.path = os.path.realpath(path)
-        self.tmp: Optional[str] = None
-        self.file: Optional[IO[bytes]] = None
+    def write(self, item: _Input, data: bytes) -> None:
+        from . import batch
+
+        self.reporter.clear()
+        stdout = sys.stdout.buffer
         try:
-            st = os.stat(self.path)
-        except FileNotFoundError:
-            st = None
-        if st is not None and not stat.S_ISREG(st.st_mode):
-            self.file = open(self.path, "wb")
-            return
-        self.mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
-        fd, self.tmp = tempfile.mkstemp(dir=os.path.dirname(self.path),
-                                        prefix=f".{os.path.basename(self.path)}.", suffix=".tmp")
-        self.file = os.fdopen(fd, "wb")
+            write_fully(stdout, data)
+            stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # a full disk: nothing more can be written
+            raise _Failed("<stdout>", f"cannot write: {batch.os_message(exc)}") from None
 
-    def write(self, data: bytes) -> None:
-        self.file.write(data)
 
-    def commit(self) -> None:
-        self.file.flush()
-        if self.tmp is None:
-            self.file.close()
-            return
-        os.fsync(self.file.fileno())
-        self.file.close()
-        os.chmod(self.tmp, self.mode)
-        os.replace(self.tmp, self.path)
-        self.tmp = None
-        try:  # make the rename itself durable
-            fd = os.open(os.path.dirname(self.path), os.O_RDONLY)
-        except OSError:
+class _OneFile(_Destination):
+    """-o FILE: every output into one file, which replaces FILE only when every input
+    converted (or with --keep-going, when any did)."""
+
+    def __init__(self, path: str, keep_going: bool, total: int, reporter: "_Reporter") -> None:
+        from . import batch
+
+        self.path, self.keep_going, self.total, self.reporter = path, keep_going, total, reporter
+        if os.path.isdir(path):
+            raise _Failed(path, "is a directory")
+        try:
+            self.sink = AtomicFile(path)
+        except OSError as exc:
+            raise _Failed(path, f"cannot write: {batch.os_message(exc)}") from None
+
+    def write(self, item: _Input, data: bytes) -> None:
+        from . import batch
+
+        try:
+            self.sink.write(data)
+        except OSError as exc:
+            raise _Failed(self.path, f"cannot write: {batch.os_message(exc)}") from None
+
+    def finish(self, failed: int) -> None:
+        from . import batch
+
+        if failed and (not self.keep_going or failed == self.total):
+            self.sink.discard()
+            if self.total > 1:  # with one input, its own error says it all
+                some = "1 input" if failed == 1 else f"{failed} inputs"
+                self.reporter.error(self.path, f"not written: {some} failed"
+                                    + ("" if self.keep_going else " (--keep-going writes the others)"))
             return
         try:
-            os.fsync(fd)
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+            self.sink.commit()
+        except OSError as exc:
+            raise _Failed(self.path, f"cannot write: {batch.os_message(exc)}") from None
 
-    def discard(self) -> None:
-        """Forget the temporary file (nothing happens after `commit`)."""
-        if self.file is not None and not self.file.closed:
-            try:
-                self.file.close()
-            except OSError:
-                pass
-        if self.tmp is not None:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
-            self.tmp = None
+    def close(self) -> None:
+        self.sink.discard()  # no-op once committed
 
 
-_UMASK: Optional[int] = None
+class _Folder(_Destination):
+    """--output-dir DIR: one file per input, written atomically by the worker that
+    converted it (batch.convert_many's `outputs`), so that -j writes in parallel."""
 
+    def __init__(self, folder: str, index: Optional[str], reporter: "_Reporter") -> None:
+        from . import batch
 
-def _umask() -> int:
-    global _UMASK
-    if _UMASK is None:
-        _UMASK = os.umask(0o022)
-        os.umask(_UMASK)
-    return _UMASK
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            raise _Failed(folder, "not a directory")
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            raise _Failed(folder, f"cannot create: {batch.os_message(exc)}") from None
+        self.folder, self.index, self.reporter = folder, index, reporter
+        self.pages: list = []  # formats.html.IndexEntry of each page written, for the index
+
+    def converted(self, item: _Input, result) -> None:
+        if self.index is None:
+            return
+        import urllib.parse
+
+        from .formats.html import IndexEntry
+
+        href = urllib.parse.quote(os.path.relpath(item.output, self.folder).replace(os.sep, "/"))
+        self.pages.append(IndexEntry(href, item.relative or os.path.basename(item.path), result.title,
+                                     result.headings, len(result.diagnostics)))
+
+    def finish(self, failed: int) -> None:
+        """-t html: write the index of the pages (even when some inputs failed: it lists the others)."""
+        if self.index is None:
+            return
+        from . import batch
+        from .formats.html import index
+
+        try:
+            write_file(self.index, index(self.pages).encode("utf-8"))
+        except OSError as exc:
+            raise _Failed(self.index, f"cannot write: {batch.os_message(exc)}") from None
 
 
 def _isatty(stream) -> bool:
@@ -631,6 +679,11 @@ class _Reporter:
         if not self.quiet:
             self._line("warning", path, what)
 
+    def note(self, what: str) -> None:
+        """A line that is neither an error nor a warning (not with --quiet)."""
+        if not self.quiet:
+            self._line(None, None, what)
+
     def clear(self) -> None:
         if self.drawn:
             self.stream.write("\r\x1b[K")
@@ -641,10 +694,10 @@ class _Reporter:
         self.clear()
         self.bar = False
 
-    def _line(self, kind: str, path: Optional[str], what: str) -> None:
+    def _line(self, kind: Optional[str], path: Optional[str], what: str) -> None:
         self.clear()
         where = f"{path}: " if path is not None else ""
-        self.stream.write(f"{PROG}: {kind}: {where}{what}\n")
+        self.stream.write(f"{PROG}: {kind + ': ' if kind else ''}{where}{what}\n")
         self.stream.flush()
         self._draw(None)
 

@@ -137,6 +137,8 @@ class Diagnostic:
     line: int  #: 1-based line of the heading concerned
     code: str  #: see diagnostics.CODES
     message: str  #: the plain-language explanation
+    #: what the message was made of, (name, value) pairs: for messages in other languages
+    facts: tuple = attrs.field(default=(), eq=False, repr=False)
 
 
 @attrs.frozen(slots=True)
@@ -146,17 +148,22 @@ class Outline:
     paragraphs: tuple[Paragraph, ...]  #: the whole input, in order
     nodes: tuple[Node, ...] = ()  #: top-level headings
     diagnostics: tuple[Diagnostic, ...] = ()  #: numbering problems, in document order
+    # the views below, each computed on first use: writers ask for them once per section
+    _views: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def _with_role(self, *roles: Role) -> tuple[Paragraph, ...]:
-        return tuple(p for p in self.paragraphs if p.role in roles)
+        view = self._views.get(roles)
+        if view is None:
+            view = self._views[roles] = tuple(p for p in self.paragraphs if p.role in roles)
+        return view
 
     @property
     def title(self) -> str | None:
         """The document title: its title lines joined (a line broken mid-title is rejoined)."""
-        lines = self._with_role(Role.TITLE)
-        if not lines:
-            return None
-        return join_title_lines(p.text for p in lines)
+        if "title" not in self._views:
+            lines = self._with_role(Role.TITLE)
+            self._views["title"] = join_title_lines(p.text for p in lines) if lines else None
+        return self._views["title"]
 
     @property
     def title_paragraphs(self) -> tuple[Paragraph, ...]:

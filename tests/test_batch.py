@@ -57,8 +57,6 @@ def test_output_is_what_the_writer_gives(docs):
 
 
 def test_writer_options_reach_the_writer(docs):
-    if not batch.writer_accepts("json", "indent"):
-        pytest.skip("the json writer takes no indent yet")
     [result] = convert_many(docs[2:3], "json", indent=4)
     assert result.output == write(parse(docs[2].read_text(encoding="utf-8")), "json", indent=4)
 
@@ -180,3 +178,25 @@ def test_as_a_context_manager(docs):
         first = next(results)
     assert first.ok and first.path == str(docs[0])
     assert list(results) == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_outputs_are_written_by_the_workers_not_sent_back(docs, tmp_path, jobs):
+    """With `outputs`, each worker writes the files it converted (the command line's
+    --output-dir): the parent neither unpickles nor writes the outputs one by one."""
+    outputs = {str(path): str(tmp_path / "out" / f"{path.stem}.md") for path in docs[:4]}
+    results = list(convert_many([str(p) for p in docs], "markdown", jobs=jobs, outputs=outputs))
+    for path, result in zip(docs, results):
+        if str(path) in outputs:
+            assert (result.ok, result.output, result.written) == (True, None, outputs[str(path)])
+            written = (tmp_path / "out" / f"{path.stem}.md").read_text(encoding="utf-8")
+            assert written == write(parse(path.read_text(encoding="utf-8")), "markdown")
+        else:  # the look-alike: no output file named, the output comes back
+            assert result.written is None and result.output.startswith("---\ntitle:")
+
+
+def test_an_output_that_cannot_be_written_fails_its_input(docs, tmp_path):
+    (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
+    [result] = convert_many([str(docs[2])], "json", outputs={str(docs[2]): str(tmp_path / "plain" / "a.json")})
+    assert not result.ok and result.written is None
+    assert result.error == f"cannot write {tmp_path / 'plain' / 'a.json'}: not a directory"

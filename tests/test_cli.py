@@ -17,6 +17,7 @@ import pytest
 
 import speech_outline
 from speech_outline import batch, parse
+from speech_outline import formats
 from speech_outline.formats import FORMATS, write
 
 COMMAND = shutil.which("speech-outline", path=os.path.dirname(sys.executable))
@@ -65,9 +66,12 @@ def run(command, tmp_path):
     return run
 
 
-def expected(text: str, fmt: str = "json", **options) -> str:
-    """What the library gives for `text`: the command must give exactly this."""
-    if batch.writer_accepts(fmt, "date_created"):
+def expected(text: str, fmt: str = "json", source: str | None = None, **options) -> str:
+    """What the library gives for `text`: the command must give exactly this (chunks name
+    their `source`, the input as given on the command line)."""
+    if source is not None and formats.writer(fmt).accepts("source"):
+        options["source"] = source
+    if formats.writer(fmt).accepts("date_created"):
         import datetime
         options["date_created"] = datetime.datetime.fromtimestamp(int(EPOCH), datetime.timezone.utc)
     return write(parse(text), fmt, **options)
@@ -180,14 +184,14 @@ def test_writer_options_reach_the_writer(run, fmt, flags, options):
     r = run("convert", "-t", fmt, *flags, sample)
     assert (r.rc, r.err) == (0, "")
     text = sample.read_text(encoding="utf-8")
-    assert r.out == expected(text, fmt, **options)
-    assert r.out != expected(text, fmt)  # the option changed something
+    assert r.out == expected(text, fmt, str(sample), **options)
+    assert r.out != expected(text, fmt, str(sample))  # the option changed something
 
 
 @pytest.mark.parametrize("fmt, flag", [("json", "--body-as-children"), ("markdown", "--indent")])
 def test_an_option_for_another_format_is_a_usage_error(run, tmp_path, fmt, flag):
     option = flag[2:].replace("-", "_")
-    if batch.writer_accepts(fmt, option):
+    if formats.writer(fmt).accepts(option):
         pytest.skip(f"the {fmt} writer takes {option}")
     doc(tmp_path, "a.txt")
     args = [flag, "2"] if flag == "--indent" else [flag]
@@ -211,7 +215,7 @@ def test_each_format_is_what_the_library_writes_and_the_extension_chooses_it(run
     r = run("convert", SAMPLE, "-o", f"out{EXTENSIONS[fmt]}")
     assert (r.rc, r.out, r.err) == (0, "", "")
     written = (r.cwd / f"out{EXTENSIONS[fmt]}").read_text(encoding="utf-8")
-    assert written == expected(SAMPLE.read_text(encoding="utf-8"), fmt)
+    assert written == expected(SAMPLE.read_text(encoding="utf-8"), fmt, str(SAMPLE))
 
 
 def test_to_wins_over_the_output_extension(run, tmp_path):
@@ -265,7 +269,7 @@ def test_output_dir_writes_one_file_per_input(run, tmp_path, fmt):
     assert files_in(tmp_path / "out") == [f"new/a{ext}", f"new/b{ext}"]
     for path in (a, b):
         written = (tmp_path / "out" / "new" / f"{path.stem}{ext}").read_text(encoding="utf-8")
-        assert written == expected(path.read_text(encoding="utf-8"), fmt)
+        assert written == expected(path.read_text(encoding="utf-8"), fmt, f"in/{path.name}")
 
 
 def test_recursive_takes_txt_files_mirrors_folders_and_skips_hidden_ones(run, tmp_path):
@@ -332,7 +336,8 @@ BAD_INPUTS = [  # name, content (None: no such file), the message
     ("blank.txt", " \r\n\n\u3000\t\n".encode("utf-8"), "empty file"),
     ("bom-only.txt", codecs.BOM_UTF8, "empty file"),
     ("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data, not text"),
-    ("garbled.txt", b"\x81\x30\xff\x80 abc", "neither UTF-8 (bad byte at 0) nor GB18030; name the encoding"),
+    ("garbled.txt", b"\x81\x30\xff\x80 abc", "neither UTF-8 (bad byte at line 1) nor GB18030 nor Big5; "
+                                            "name the encoding (--encoding NAME), or read it with --errors replace"),
 ]
 
 
@@ -456,17 +461,71 @@ def test_one_output_file_is_written_only_when_every_input_converted(run, tmp_pat
     r = run("convert", "a.txt", "missing.txt", "-o", "all.json")
     assert (r.rc, r.out) == (1, "")
     assert r.err.splitlines() == ["speech-outline: error: missing.txt: no such file or directory",
-                                  "speech-outline: error: all.json: not written: 1 input failed"]
+                                  "speech-outline: error: all.json: not written: 1 input failed "
+                                  "(--keep-going writes the others)"]
     assert (tmp_path / "all.json").read_text(encoding="utf-8") == "GOOD"
     assert files_in(tmp_path) == ["a.txt", "all.json"]
 
 
-def test_two_inputs_with_one_output_name(run, tmp_path):
-    doc(tmp_path, "x/a.txt"), doc(tmp_path, "y/a.txt")
-    r = run("convert", "x/a.txt", "y/a.txt", "--output-dir", "out")
+def test_keep_going_writes_what_converted_and_reports_what_failed(run, tmp_path):
+    doc(tmp_path, "a.txt"), doc(tmp_path, "b.txt")
+    (tmp_path / "all.json").write_text("OLD", encoding="utf-8")
+    r = run("convert", "--keep-going", "a.txt", "missing.txt", "b.txt", "-o", "all.json")
+    assert (r.rc, r.out) == (1, "")
+    assert r.err == "speech-outline: error: missing.txt: no such file or directory\n"
+    written = (tmp_path / "all.json").read_text(encoding="utf-8")
+    assert [d["title"] for d in json_stream(written)] == ["关于a的通知", "关于b的通知"]
+    # nothing converted: the old file stays
+    r = run("convert", "--keep-going", "missing.txt", "gone.txt", "-o", "all.json")
+    assert r.rc == 1 and r.err.splitlines()[-1] == "speech-outline: error: all.json: not written: 2 inputs failed"
+    assert (tmp_path / "all.json").read_text(encoding="utf-8") == written
+
+
+def test_two_inputs_with_one_output_name_mirror_their_folders(run, tmp_path):
+    doc(tmp_path, "x/a.txt", DOC.format(name="x")), doc(tmp_path, "y/a.txt", DOC.format(name="y"))
+    doc(tmp_path, "x/b.txt")
+    r = run("convert", "x/a.txt", "y/a.txt", "x/b.txt", "--output-dir", "out")
+    assert (r.rc, r.err) == (0, "")
+    assert files_in(tmp_path / "out") == ["x/a.json", "x/b.json", "y/a.json"]
+    assert json.loads((tmp_path / "out" / "y" / "a.json").read_text(encoding="utf-8"))["title"] == "关于y的通知"
+    # the look-alike: no clash, no folders
+    assert run("convert", "x/a.txt", "x/b.txt", "--output-dir", "flat").rc == 0
+    assert files_in(tmp_path / "flat") == ["a.json", "b.json"]
+
+
+def test_two_folders_with_r_and_one_file_name_mirror_their_folders(run, tmp_path):
+    doc(tmp_path, "2023/notice.txt"), doc(tmp_path, "2024/notice.txt")
+    r = run("convert", "-r", "2023", "2024", "--output-dir", "out")
+    assert (r.rc, r.err) == (0, "")
+    assert files_in(tmp_path / "out") == ["2023/notice.json", "2024/notice.json"]
+
+
+def test_one_input_twice_is_still_one_output(run, tmp_path):
+    doc(tmp_path, "a.txt")
+    r = run("convert", "a.txt", "./a.txt", "--output-dir", "out")
     assert r.rc == 1
-    assert r.err == "speech-outline: error: y/a.txt: same output file as x/a.txt: out/a.json\n"
-    assert json.loads((tmp_path / "out" / "a.json").read_text(encoding="utf-8"))["title"] == "关于a的通知"
+    assert r.err == "speech-outline: error: ./a.txt: same output file as a.txt: out/a.json\n"
+
+
+@pytest.mark.parametrize("output", ["a.txt", "./a.txt", "link.json", "hard.json"])
+def test_output_onto_an_input_is_refused(run, tmp_path, output):
+    doc(tmp_path, "a.txt"), doc(tmp_path, "b.txt")
+    (tmp_path / "link.json").symlink_to("a.txt")
+    os.link(tmp_path / "a.txt", tmp_path / "hard.json")
+    before = (tmp_path / "a.txt").read_bytes()
+    r = run("convert", "b.txt", "a.txt", "-o", output)
+    assert (r.rc, r.out) == (1, "")
+    assert r.err == f"speech-outline: error: a.txt: the output would overwrite the input: {output}\n"
+    assert (tmp_path / "a.txt").read_bytes() == before
+    assert (tmp_path / "link.json").is_symlink()
+
+
+def test_output_through_a_link_to_another_file_is_not_an_input(run, tmp_path):
+    doc(tmp_path, "a.txt")
+    (tmp_path / "out.json").write_text("OLD", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to("out.json")
+    assert run("convert", "a.txt", "-o", "link.json").rc == 0
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["title"] == "关于a的通知"
 
 
 def test_an_output_never_overwrites_its_input(run, tmp_path):
@@ -533,19 +592,63 @@ def test_encodings_are_detected(run, tmp_path):
 
 
 def test_encoding_can_be_named(run, tmp_path):
-    text = "關於推進政務公開的通知\n一、總體要求\n（一）指導思想。\n"
+    text = "关于推进政务公开的通知\n一、总体要求\n（一）指导思想。\n"
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
+    r = run("convert", "--encoding", "big5", "gbk.txt")
+    assert r.out != expected(text)
+    r = run("convert", "--encoding", "gbk", "gbk.txt")
+    assert (r.rc, r.err, r.out) == (0, "", expected(text))
+
+
+def test_big5_is_detected_or_refused_with_a_hint_never_mojibake(run, tmp_path):
+    text = "關於推進政務公開的通知\n一、總體要求\n（一）指導思想。堅持以人民為中心。\n"
     (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
-    r = run("convert", "--encoding", "big5", "big5.txt")
+    r = run("convert", "big5.txt")
+    assert (r.rc, r.err, r.out) == (0, "", expected(text))
+    (tmp_path / "short.txt").write_bytes("關關於".encode("big5"))  # too short to tell from GB18030
+    r = run("convert", "short.txt")
+    assert (r.rc, r.out) == (1, "")
+    assert r.err == ("speech-outline: error: short.txt: not UTF-8 (line 1), and GB18030 and Big5 both fit: "
+                     "name the encoding (--encoding big5 or --encoding gb18030)\n")
+    assert run("convert", "--encoding", "big5", "short.txt").rc == 0
+
+
+def test_utf16_without_a_bom_is_detected(run, tmp_path):
+    text = DOC.format(name="编码")
+    (tmp_path / "wide.txt").write_bytes(text.encode("utf-16-le"))
+    r = run("convert", "wide.txt")
+    assert (r.rc, r.err, r.out) == (0, "", expected(text))
+
+
+def test_errors_replace_reads_undecodable_bytes_as_replacement_characters(run, tmp_path):
+    data = "一、总体要求\n".encode("utf-8") + b"\xff\xfe\x81 \n" + "二、主要任务\n".encode("utf-8")
+    (tmp_path / "bad.txt").write_bytes(data)
+    r = run("convert", "--encoding", "utf-8", "bad.txt")
+    assert (r.rc, r.err) == (1, "speech-outline: error: bad.txt: not valid utf-8 at line 2 (byte 19)\n")
+    r = run("convert", "--encoding", "utf-8", "--errors", "replace", "-t", "markdown", "bad.txt")
     assert (r.rc, r.err) == (0, "")
-    assert r.out == expected(text)
-    assert run("convert", "big5.txt").out != r.out  # detection alone gets it wrong
+    assert r.out == "# 一、总体要求\n\n\ufffd\ufffd\ufffd\n\n# 二、主要任务\n"
+    for subcommand in ("convert", "check"):
+        r = run(subcommand, "--errors", "ignore", "bad.txt")
+        assert r.rc == 2 and "invalid choice: 'ignore'" in r.err
+
+
+def test_binary_data_anywhere_in_the_file_is_refused_but_a_dos_end_of_file_mark_is_not(run, tmp_path):
+    text = DOC.format(name="a") * 2000  # far more than the first 8 KB
+    (tmp_path / "late-nul.txt").write_bytes(text.encode("utf-8") + b"\x00" + text.encode("utf-8"))
+    (tmp_path / "dos.txt").write_bytes(text.encode("gb18030") + b"\x1a")
+    r = run("convert", "-t", "markdown", "late-nul.txt")
+    assert (r.rc, r.out, r.err) == (1, "", "speech-outline: error: late-nul.txt: binary data, not text\n")
+    r = run("convert", "-t", "markdown", "dos.txt")
+    assert (r.rc, r.err) == (0, "")
+    assert r.out == expected(text, "markdown")
 
 
 def test_a_named_encoding_that_does_not_fit(run, tmp_path):
     (tmp_path / "gbk.txt").write_bytes(DOC.format(name="中文").encode("gbk"))
     r = run("convert", "--encoding", "utf-8", "gbk.txt")
     assert (r.rc, r.out) == (1, "")
-    assert r.err.startswith("speech-outline: error: gbk.txt: not valid utf-8 at byte ")
+    assert r.err.startswith("speech-outline: error: gbk.txt: not valid utf-8 at line 1 (byte 0)")
 
 
 def test_an_unknown_encoding_is_a_usage_error(run, tmp_path):
@@ -623,6 +726,102 @@ def test_check_a_folder(run, tmp_path):
                                   for line in DRAFT_PROBLEMS]
     r = run("check", "drafts")
     assert (r.rc, r.err) == (1, "speech-outline: error: drafts: is a directory (use -r for the .txt files in it)\n")
+
+
+MIXED = "实施方案\n一、总体要求\n1.指导思想。\n2、基本原则。\n3.工作目标。\n二、主要任务\n（一）甲。\n(二)乙。\n"
+
+
+def test_check_mixed_punctuation_is_opt_in(run, tmp_path):
+    doc(tmp_path, "mixed.txt", MIXED)
+    assert (run("check", "mixed.txt").rc, run("check", "mixed.txt").out) == (0, "")
+    r = run("check", "--enable", "mixed-punctuation", "mixed.txt")
+    assert r.rc == 1
+    assert r.out.splitlines() == [
+        "mixed.txt:4: '2、' is punctuated unlike '1.' (line 3) in the same series [mixed-punctuation]",
+        "mixed.txt:8: '(二)' is punctuated unlike '（一）' (line 7) in the same series [mixed-punctuation]"]
+    doc(tmp_path, "clean.txt", MIXED.replace("2、", "2.").replace("(二)", "（二）"))
+    assert run("check", "--enable", "mixed-punctuation", "clean.txt").rc == 0
+    r = run("check", "--enable", "no-such-code", "clean.txt")
+    assert r.rc == 2 and "invalid choice: 'no-such-code'" in r.err
+
+
+def test_check_speaks_chinese_on_request(run, tmp_path):
+    doc(tmp_path, "draft.txt", DRAFT)
+    r = run("check", "--lang", "zh", "draft.txt")
+    assert r.rc == 1
+    assert r.out.splitlines() == ["draft.txt:4: '（三）'接在'（一）'（第3行）之后，缺少第2项 [gap]",
+                                  "draft.txt:5: '三、'接在'一、'（第2行）之后，缺少第2项 [gap]"]
+    doc(tmp_path, "mixed.txt", MIXED)
+    r = run("check", "--lang", "zh", "--enable", "mixed-punctuation", "mixed.txt")
+    assert r.out.splitlines()[0] == "mixed.txt:4: '2、'与同组的'1.'（第3行）标点不一致 [mixed-punctuation]"
+
+
+def test_an_output_extension_that_does_not_match_the_format_is_a_warning(run, tmp_path):
+    doc(tmp_path, "a.txt")
+    r = run("convert", "-t", "markdown", "a.txt", "-o", "a.json")
+    assert r.rc == 0
+    assert r.err == ("speech-outline: warning: a.json: writing markdown into a file named .json, "
+                     "which is not a markdown extension (.md)\n")
+    assert (tmp_path / "a.json").read_text(encoding="utf-8").startswith("---\ntitle:")
+    for ok in (["-t", "markdown", "-o", "b.markdown"], ["-o", "b.md"], ["-t", "json", "-o", "b"]):
+        assert run("convert", "a.txt", *ok).err == "", ok
+
+
+def test_chunks_carry_their_source_and_ids_unique_across_a_batch(run, tmp_path):
+    doc(tmp_path, "a.txt"), doc(tmp_path, "sub/b.txt")
+    r = run("convert", "-t", "chunks", "a.txt", "sub/b.txt")
+    assert (r.rc, r.err) == (0, "")
+    rows = [json.loads(line) for line in r.out.splitlines()]
+    ids = [row["id"] for row in rows]
+    assert len(set(ids)) == len(ids) and ids[:2] == ["a.txt#0", "a.txt#1"]
+    assert {row["source"] for row in rows} == {"a.txt", "sub/b.txt"}
+    assert all(row["metadata"]["source"] == row["source"] for row in rows)
+    assert [row["parent_id"] for row in rows if row["id"] == "sub/b.txt#1.1"] == ["sub/b.txt#1"]
+    assert run("convert", "-t", "chunks", "a.txt", "sub/b.txt").out == r.out  # stable
+
+
+def test_chunk_sizes_on_request(run):
+    sample = SAMPLES / "speech-political-building.txt"
+    plain = [json.loads(line) for line in run("convert", "-t", "chunks", sample).out.splitlines()]
+    r = run("convert", "-t", "chunks", "--max-chars", "300", "--min-chars", "40", sample)
+    assert (r.rc, r.err) == (0, "")
+    sized = [json.loads(line) for line in r.out.splitlines()]
+    assert max(len(c["text"]) for c in plain) > 300 and max(len(c["text"]) for c in sized) <= 300
+    assert len(sized) > len(plain)
+    for flag in ("--max-chars", "--min-chars"):
+        assert run("convert", "-t", "chunks", flag, "0", sample).rc == 2
+        assert run("convert", "-t", "json", flag, "10", sample).rc == 2
+
+
+def test_an_unreadable_folder_under_r_is_an_error(monkeypatch, tmp_path):
+    from speech_outline import cli
+
+    doc(tmp_path, "docs/a.txt"), doc(tmp_path, "docs/locked/b.txt"), doc(tmp_path, "docs/z.txt")
+    real = os.scandir
+
+    def scandir(path):
+        if os.path.basename(os.fspath(path)) == "locked":
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    found = cli._expand(["docs"], recursive=True)
+    assert [(item.name, item.error) for item in found] == [
+        ("docs/a.txt", None), ("docs/locked", "cannot read: permission denied"), ("docs/z.txt", None)]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_under_r_fails_the_command(run, tmp_path):
+    doc(tmp_path, "docs/a.txt"), doc(tmp_path, "docs/locked/b.txt")
+    (tmp_path / "docs" / "locked").chmod(0)
+    try:
+        r = run("convert", "-r", "docs", "--output-dir", "out")
+    finally:
+        (tmp_path / "docs" / "locked").chmod(0o755)
+    assert r.rc == 1
+    assert r.err == "speech-outline: error: docs/locked: cannot read: permission denied\n"
+    assert files_in(tmp_path / "out") == ["a.json"]
 
 
 # ---------------------------------------------------------------- progress bar, interrupts, pipes
@@ -748,6 +947,44 @@ def test_ctrl_c_stops_a_batch_and_its_workers_at_once(command, tmp_path):
         assert time.monotonic() < deadline, "worker processes left running"
         time.sleep(0.05)
     assert not (tmp_path / "out").exists() or files_in(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize("inputs", [1, 3])
+def test_a_reader_that_leaves_mid_output_gives_141_quietly(command, tmp_path, inputs):
+    """`| head`: the reader takes a little and goes while the output is still being
+    written. A pipe write cut short then reports no error: the rest must still be tried."""
+    fcntl, termios = pytest.importorskip("fcntl"), pytest.importorskip("termios")
+    import array
+    names = [str(doc(tmp_path, f"{n}.txt", DOC.format(name=n) + "正文内容，认真贯彻落实。" * 9000 + "\n"))
+             for n in range(inputs)]
+    proc = subprocess.Popen([command, "convert", "-t", "markdown", *names], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    deadline = time.monotonic() + 60
+    waiting = array.array("i", [0])
+    while waiting[0] < 65536 and proc.poll() is None:  # the pipe is full: the writer waits
+        assert time.monotonic() < deadline
+        fcntl.ioctl(proc.stdout.fileno(), termios.FIONREAD, waiting)
+        time.sleep(0.02)
+    time.sleep(0.2)
+    os.read(proc.stdout.fileno(), 100)
+    proc.stdout.close()
+    assert proc.wait(timeout=60) == 141
+    assert proc.stderr.read() == b""
+
+
+def test_reading_stdin_from_a_terminal_says_how_to_end_it(command, tmp_path):
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([command, "convert", "-t", "markdown"], stdin=slave, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    os.close(slave)
+    os.write(master, "一、总体要求\n".encode("utf-8"))
+    time.sleep(0.5)
+    os.write(master, b"\x04")  # Ctrl-D at the start of a line: end of input
+    out, err = proc.communicate(timeout=60)
+    os.close(master)
+    assert (proc.returncode, out, err) == (0, "# 一、总体要求\n".encode("utf-8"),
+                                           b"speech-outline: reading standard input (Ctrl-D to end)\n")
 
 
 def test_a_closed_pipe_on_stdout_is_quiet(command, tmp_path):

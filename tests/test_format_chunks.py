@@ -5,8 +5,9 @@ import json
 
 import pytest
 
-from format_cases import CORPUS, CORPUS_IDS, all_outlines, corpus_outline, corpus_text, edge_outline
-from speech_outline import Role
+from format_cases import (CORPUS, CORPUS_IDS, LONE_SURROGATE, all_outlines, cleaned, corpus_outline, corpus_text,
+                          edge_outline)
+from speech_outline import Role, parse
 from speech_outline.formats import chunks
 from speech_outline.formats import json as json_format
 from speech_outline.formats._sections import heading_line
@@ -23,7 +24,8 @@ def rows(text: str) -> list[dict]:
 @pytest.mark.parametrize("name,outline", OUTLINES, ids=NAMES)
 @pytest.mark.parametrize("prefix_path", [False, True])
 def test_reads_back_to_the_same_shape(name, outline, prefix_path):
-    assert chunks.read(chunks.write(outline, prefix_path=prefix_path)).shape() == outline.shape()
+    expected = cleaned(name, outline, LONE_SURROGATE, "\ufffd")
+    assert chunks.read(chunks.write(outline, prefix_path=prefix_path)).shape() == expected.shape()
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=CORPUS_IDS)
@@ -111,3 +113,97 @@ def test_every_line_is_one_utf8_json_object():
     written.encode("utf-8")
     assert written.count("\n") == len(rows(written)) == 4
     assert "\u2028" in written  # kept as itself, yet lines still split at "\n" only
+
+
+# --- sizes, sources, ids
+
+LONG = ("关于加强管理的通知\n一、总体要求\n"
+        "（一）指导思想。" + "坚持以人民为中心的发展思想，推动高质量发展。" * 12 + "\n"
+        + "第二段正文，认真贯彻落实各项部署。" * 3 + "\n"
+        "（二）基本原则。\n"
+        "二、主要任务\n三、保障措施\n（一）加强领导。各级部门要高度重视。\n")
+
+
+def test_max_chars_splits_at_paragraphs_then_sentences_and_keeps_the_heading_path():
+    outline = parse(LONG)
+    found = list(chunks.chunks(outline, max_chars=120))
+    assert max(len(c["text"]) for c in found) <= 120
+    pieces = [c for c in found if c["id"].startswith("1.1/")]
+    assert [c["id"] for c in pieces] == [f"1.1/{n}" for n in range(1, len(pieces) + 1)] and len(pieces) > 2
+    assert all(c["heading_path"] == ["一、总体要求", "（一）指导思想。"] and c["parent_id"] == "1" for c in pieces)
+    # cut at sentence ends: every piece but the last of a paragraph ends with 。
+    assert all(c["text"].endswith("。") for c in pieces)
+    # nothing lost: the pieces' texts are the section's text
+    whole = next(c for c in chunks.chunks(outline) if c["id"] == "1.1")["text"]
+    assert "".join(c["text"].replace("\n\n", "") for c in pieces) == whole.replace("\n\n", "")
+    # positions still point into the input
+    for c in pieces:
+        first = c["text"].split("\n\n")[0]
+        assert LONG[c["start"]:c["start"] + len(first)] == first
+    # the look-alike: sections short enough are not touched
+    assert [c for c in found if c["id"] == "2"] == [c for c in chunks.chunks(outline) if c["id"] == "2"]
+
+
+def test_a_sentence_longer_than_max_chars_is_cut_anyway():
+    outline = parse("一、总体要求\n" + "甲" * 250 + "\n")
+    found = list(chunks.chunks(outline, max_chars=100))
+    assert [len(c["text"]) for c in found] == [6, 100, 100, 50]
+
+
+def test_prefix_path_counts_towards_max_chars_and_repeats_the_heading_in_later_pieces():
+    found = list(chunks.chunks(parse(LONG), prefix_path=True, max_chars=120))
+    pieces = [c for c in found if c["id"].startswith("1.1/")]
+    assert all(len(c["text"]) <= 120 for c in found)
+    assert pieces[0]["text"].startswith("一、总体要求\n（一）指导思想。\n\n")
+    assert pieces[1]["text"].startswith("一、总体要求\n（一）指导思想。\n") and pieces[1]["text"].count("（一）") == 1
+
+
+def test_min_chars_merges_a_bare_heading_into_its_first_sub_section():
+    outline = parse(LONG)
+    found = list(chunks.chunks(outline, min_chars=20))
+    by_id = {c["id"]: c for c in found}
+    # 三、保障措施 has no prose: it opens its first sub-section, which keeps its own path
+    assert "3" not in by_id
+    assert by_id["3.1"]["text"] == "三、保障措施\n\n（一）加强领导。\n\n各级部门要高度重视。"
+    assert by_id["3.1"]["heading_path"] == ["三、保障措施", "（一）加强领导。"]
+    assert by_id["3.1"]["start"] == LONG.index("三、保障措施") and by_id["3.1"]["parent_id"] is None
+    # 一、总体要求 opens （一）; the short （二）基本原则。 then joins the chunk before it, in the
+    # same parent section: the chunk is the whole of section 1, with its path
+    assert by_id["1"]["text"].startswith("一、总体要求\n\n（一）指导思想。")
+    assert by_id["1"]["text"].endswith("\n\n（二）基本原则。") and by_id["1"]["heading_path"] == ["一、总体要求"]
+    assert "1.1" not in by_id and "1.2" not in by_id
+    # 二、主要任务, short, has no sub-section and no chunk before it in its parent: alone
+    assert by_id["2"]["text"] == "二、主要任务"
+    # the look-alike: without min_chars nothing merges
+    assert {"1", "1.1", "1.2", "2", "3", "3.1"} <= {c["id"] for c in chunks.chunks(outline)}
+
+
+def test_min_chars_never_merges_past_max_chars():
+    found = list(chunks.chunks(parse(LONG), min_chars=20, max_chars=120))
+    assert max(len(c["text"]) for c in found) <= 120
+
+
+def test_source_makes_ids_unique_and_stable_and_metadata_has_no_null():
+    outline = parse(LONG)
+    found = list(chunks.chunks(outline, source="docs/a.txt"))
+    assert [c["id"] for c in found][:3] == ["docs/a.txt#0", "docs/a.txt#1", "docs/a.txt#1.1"]
+    assert found[2]["parent_id"] == "docs/a.txt#1" and found[1]["parent_id"] is None
+    assert all(c["source"] == c["metadata"]["source"] == "docs/a.txt" for c in found)
+    assert list(chunks.chunks(outline, source="docs/a.txt")) == found
+    untitled = parse("一、总体要求\n正文。\n")
+    assert untitled.title is None
+    for c in [*found, *chunks.chunks(untitled), *chunks.chunks(outline, max_chars=50, min_chars=30)]:
+        assert None not in c["metadata"].values()
+
+
+def test_split_chunks_read_back_with_their_sections():
+    outline = parse(LONG)
+    for options in ({"max_chars": 120}, {"max_chars": 120, "prefix_path": True}):
+        again = chunks.read(chunks.write(outline, **options))
+        assert [heading_line(n) for n in again.walk()] == [heading_line(n) for n in outline.walk()]
+
+
+@pytest.mark.parametrize("option", ["max_chars", "min_chars"])
+def test_sizes_must_be_positive(option):
+    with pytest.raises(ValueError, match=f"{option} must be 1 or more"):
+        chunks.write(parse(LONG), **{option: 0})

@@ -9,11 +9,11 @@ import attrs
 import jsonschema
 import pytest
 
-from format_cases import (CORPUS, CORPUS_IDS, EDGE_CASES, SUBSTITUTIONS, all_outlines, corpus_outline,
-                          corpus_text, edge_outline)
+from format_cases import (CORPUS, CORPUS_IDS, EDGE_CASES, LONE_SURROGATE, SUBSTITUTIONS, all_outlines, cleaned,
+                          corpus_outline, corpus_text, edge_outline)
 from speech_outline import Role, parse, rebuild
 from speech_outline.formats import json as json_format
-from speech_outline.formats import read, write
+from speech_outline.formats import ReadError, read, write
 
 ROOT = Path(__file__).parent.parent
 OUTLINES = all_outlines()
@@ -61,9 +61,11 @@ def test_edge_cases_have_what_they_are_for():
 
 @pytest.mark.parametrize("name,outline", OUTLINES, ids=NAMES)
 def test_round_trip_is_exact(name, outline):
+    """Exact but for lone surrogates, which every writer writes as U+FFFD."""
     again = json_format.read(json_format.write(outline))
-    assert again == outline
-    assert rebuild(again) == rebuild(outline)
+    expected = cleaned(name, outline, LONE_SURROGATE, "\ufffd")
+    assert again == expected
+    assert rebuild(again) == rebuild(expected)
 
 
 @pytest.mark.parametrize("path", CORPUS, ids=CORPUS_IDS)
@@ -173,9 +175,9 @@ def test_indent_option():
     assert json_format.read(two) == outline
 
 
-def test_lone_surrogates_are_escaped_so_the_output_encodes():
+def test_lone_surrogates_are_replaced_so_the_output_encodes_and_strict_readers_take_it():
     written = json_format.write(edge_outline("control-chars"))
-    assert "\\ud800" in written
+    assert "\\ud800" not in written and "\ufffd" in written
     written.encode("utf-8")  # would raise on a raw lone surrogate
 
 
@@ -189,8 +191,36 @@ def test_diagnostics_are_written():
 @pytest.mark.parametrize("text", ['{"format": "speech-outline", "version": 2, "children": []}',
                                   '{"title": null, "children": []}', "[]"])
 def test_read_rejects_other_json(text):
-    with pytest.raises(ValueError):
+    with pytest.raises(ReadError, match="^not speech-outline JSON version 1$"):
         json_format.read(text)
+
+
+def _deep_opml(depth: int) -> str:
+    return ('<opml version="2.0"><head><title/></head><body>' + '<outline text="一、甲">' * depth
+            + "</outline>" * depth + "</body></opml>")
+
+
+HEADER = '{"format": "speech-outline", "version": 1, '
+HOSTILE = [
+    ("json", HEADER + '"title": null}', "^not a valid JSON outline: missing key 'children'$"),
+    ("json", HEADER + '"children": [{"id": "1"}]}', "^not a valid JSON outline: missing key 'marker'$"),
+    ("json", HEADER + '"children": 5}', "^not a valid JSON outline: "),
+    ("json", "[" * 100_000 + "]" * 100_000, "^not a valid JSON outline: nested too deeply$"),
+    ("json", "{", "^not JSON: "),
+    ("opml", _deep_opml(100_000), r"^an outline nested deeper than 100 levels \(line 1\)$"),
+    ("opml", "<opml", "^not well-formed OPML: "),
+    ("chunks", '{"level": 1, "text": "x"}\n', "^not a valid chunks outline: missing key 'heading_path'$"),
+    ("chunks", "not json\n", "^not a valid chunks outline: "),
+    ("markdown", "# 一、甲\n" + "".join("  " * k + "- 一、乙\n" for k in range(200)),
+     "^an outline nested deeper than 100 levels"),
+]
+
+
+@pytest.mark.parametrize("fmt,text,message", HOSTILE, ids=[f"{f}-{i}" for i, (f, _, _) in enumerate(HOSTILE)])
+def test_every_reader_raises_one_documented_error_with_a_message(fmt, text, message):
+    with pytest.raises(ReadError, match=message):
+        read(text, fmt)
+    assert issubclass(ReadError, ValueError)
 
 
 def test_registry_finds_every_format():
@@ -211,3 +241,13 @@ def test_outline_made_by_hand_with_equal_copies_writes_as_the_parsed_one():
     by_hand = attrs.evolve(parsed, nodes=tuple(copied(n) for n in parsed.nodes))
     assert by_hand.nodes[0].heading is not parsed.nodes[0].heading
     assert write(by_hand, "json") == write(parsed, "json")
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "opml", "chunks"])
+def test_every_writer_writes_a_lone_surrogate_as_the_replacement_character(fmt):
+    outline = parse("标题\ud800\n一、总体\udfff要求\n正文\ud83d。\n")
+    written = write(outline, fmt)
+    written.encode("utf-8")  # encodable
+    assert "\\ud8" not in written and "\\udf" not in written  # no escapes strict readers refuse
+    assert written.count("\ufffd") >= 2
+    assert any("正文\ufffd。" in text for node in read(written, fmt).walk() for text in node.body_texts)

@@ -7,10 +7,10 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from format_cases import (CORPUS, CORPUS_IDS, NOT_XML, all_outlines, cleaned, corpus_outline,
+from format_cases import (CORPUS, CORPUS_IDS, NOT_XML, all_outlines, as_xml, cleaned, corpus_outline,
                           edge_outline)
-from speech_outline import Marker, Node, Outline, Paragraph, Role
-from speech_outline.formats import opml
+from speech_outline import Marker, Node, Outline, Paragraph, Role, parse
+from speech_outline.formats import markdown, opml
 from speech_outline.formats._sections import heading_line
 
 OUTLINES = all_outlines()
@@ -37,7 +37,7 @@ def hand_made() -> Outline:
 
 @pytest.mark.parametrize("name,outline", OUTLINES, ids=NAMES)
 def test_reads_back_to_the_same_shape(name, outline):
-    expected = cleaned(name, outline, NOT_XML)
+    expected = cleaned(name, outline, NOT_XML, as_xml)
     assert opml.read(opml.write(outline)).shape() == expected.shape()
 
 
@@ -74,16 +74,24 @@ def test_body_as_children(path):
     assert tree(root.findall("body/outline")) == expected(outline.nodes)
 
 
-def test_specials_are_escaped_exactly_once():
+def test_specials_are_escaped_as_html_and_markdown_then_once_as_xml():
     outline = edge_outline("xml-specials")
     written = opml.write(outline)
-    assert "&amp;amp;" in written and "&amp;lt;" in written and "&lt;b&gt;" in written
     assert "&amp;amp;amp;" not in written
     root = ET.fromstring(written)
     assert root.findtext("head/title") == outline.title == "R&D 方案 < 5 > 3 \"q\" 'a' 的通知"
     first = root.find("body/outline/outline")
-    assert first.get("text") == "（一）甲&乙。"
-    assert first.get("_note") == "正文 &amp; &lt; <b>粗</b> ]]> A&B \"引\" '号'"
+    assert first.get("text") == "（一）甲&amp;乙。"  # HTML, which OPML's text may hold
+    assert first.get("_note") == markdown.escape("正文 &amp; &lt; <b>粗</b> ]]> A&B \"引\" '号'")
+    assert opml.read(written).shape() == outline.shape()
+
+
+def test_markup_in_a_heading_and_a_note_is_escaped_for_what_readers_interpret():
+    outline = parse("一、<b>加粗</b>标题\n> 不是引用\n# 不是标题\n")
+    element = ET.fromstring(opml.write(outline)).find("body/outline")
+    assert element.get("text") == "一、&lt;b&gt;加粗&lt;/b&gt;标题"
+    assert element.get("_note") == "\\> 不是引用\n\n\\# 不是标题"
+    assert opml.read(opml.write(outline)).shape() == outline.shape()
 
 
 def test_newlines_carriage_returns_and_tabs_survive_in_attributes():
@@ -93,14 +101,14 @@ def test_newlines_carriage_returns_and_tabs_survive_in_attributes():
     assert opml.read(written).shape() == hand_made().shape()
 
 
-def test_forbidden_characters_are_dropped_and_nothing_else():
+def test_forbidden_characters_are_dropped_lone_surrogates_replaced_and_nothing_else():
     outline = edge_outline("control-chars")
     written = opml.write(outline)
     assert not NOT_XML.search(written)
     root = ET.fromstring(written)
     assert root.findtext("head/title") == "国务院关于印发\x7f方案的通知"
     assert root.find("body/outline").get("text") == "一、总体要求"
-    assert root.find("body/outline/outline").get("_note") == "正文含控制字符。\n\n第二段正文\u2028含行分隔符。"
+    assert root.find("body/outline/outline").get("_note") == "正文含\ufffd控制字符。\n\n第二段正文\u2028含行分隔符。"
 
 
 def test_a_heading_of_forbidden_characters_only_still_has_text():

@@ -6,6 +6,7 @@ which turns the failure into a skip.
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -18,8 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from format_cases import ANY_LINE, LONE_SURROGATE, NOT_XML, PROSE, all_outlines, cleaned, edge_outline, one_section
-from speech_outline import Outline
+from format_cases import (ANY_LINE, LONE_SURROGATE, NOT_XML, PROSE, all_outlines, as_xml, cleaned, edge_outline,
+                          one_section, xml_text)
+from speech_outline import Outline, parse
 from speech_outline.formats import markdown, opml
 from speech_outline.formats._sections import heading_line
 
@@ -78,13 +80,16 @@ def pandoc_json(pandoc: str, source: str, text: str) -> dict[str, Any]:
 # --- pandoc's AST, flattened to what we compare
 
 
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\x7f": None})
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\x7f": None,
+                         "\u2014": "---", "\u2013": "--", "\u2026": "..."})
 
 
 def norm(text: str) -> str:
     """Text as both sides are compared: white space runs as one space (pandoc splits words
     at spaces and reads U+2028 as one), curly quotes as straight ones (pandoc's smart
-    quotes make both a Quoted element), DEL gone (pandoc's CommonMark reader drops it)."""
+    quotes make both a Quoted element), dashes and ellipses spelt out (pandoc's smart
+    typography makes them of `--`, `---` and `...`), DEL gone (pandoc's CommonMark reader
+    drops it)."""
     return " ".join(text.translate(_QUOTES).split())
 
 
@@ -148,35 +153,18 @@ def pandoc_blocks(pandoc: str, source: str, text: str) -> list[dict]:
     return _READINGS[source, text]
 
 
-def as_opml_text(pandoc: str, text: str) -> str:
-    """What a reader that takes `text` as HTML (OPML allows it; pandoc does it) sees."""
-    if not re.search(r"[<&]|--|\.\.\.", text):  # markup, entities, smart dashes and dots
-        return norm(text)
-    # pandoc's OPML reader makes one line of the blocks, with a ¶ between them
-    parts = [b for block in pandoc_blocks(pandoc, "html+smart", text)
-             for b in (block["c"][1] if block["t"] == "Div" else [block])]
-    return norm(" ¶ ".join(stringify(b) for b in parts))
-
-
-def as_opml_note(pandoc: str, texts: tuple[str, ...]) -> list[tuple]:
-    """What a reader that takes `_note` as Markdown (Logseq, Dynalist, pandoc) sees."""
-    if all(is_plain(text) for text in texts):
-        return [("p", norm(text)) for text in texts]
-    return list(blocks(pandoc_blocks(pandoc, "markdown", "\n\n".join(texts))))
-
-
-def expected_opml(pandoc: str, outline: Outline, body_as_children: bool) -> list[tuple]:
-    """pandoc's reading of our OPML, predicted: headings at their depth, then the prose,
-    each text as pandoc reads it on its own (so an escaping mistake would show)."""
+def expected_opml(outline: Outline, body_as_children: bool) -> list[tuple]:
+    """pandoc's reading of our OPML: headings at their depth, then the prose, each text
+    as written (pandoc takes `text` as HTML and `_note` as Markdown: the escaping works)."""
     if not outline.nodes:  # the one commented placeholder
-        return [("h", 1, as_opml_text(pandoc, outline.title or opml.EMPTY))]
+        return [("h", 1, norm(outline.title or opml.EMPTY))]
     found: list[tuple] = []
     for node in outline.walk():
-        found.append(("h", node.level, as_opml_text(pandoc, heading_line(node))))
+        found.append(("h", node.level, norm(heading_line(node))))
         if body_as_children:
-            found.extend(("h", node.level + 1, as_opml_text(pandoc, text)) for text in node.body_texts)
-        elif node.body_texts:
-            found.extend(as_opml_note(pandoc, node.body_texts))
+            found.extend(("h", node.level + 1, norm(text)) for text in node.body_texts)
+        else:
+            found.extend(("p", norm(text)) for text in node.body_texts)
     return found
 
 
@@ -194,14 +182,14 @@ def test_xmllint_finds_the_opml_well_formed_and_valid(name, outline, body_as_chi
 @given(ANY_LINE, ANY_LINE)
 def test_any_text_makes_well_formed_opml(xmllint, title, body):
     """Whatever a heading or paragraph holds, xmllint accepts the OPML, and the text comes
-    back exactly, less the characters XML forbids."""
+    back exactly (escaped as HTML and Markdown), less the characters XML forbids."""
     written = opml.write(one_section(title, body))
     done = run(xmllint, written)
     assert done.returncode == 0, done.stderr.decode()
     [element] = ET.fromstring(written).iter("outline")
-    assert element.get("text") == NOT_XML.sub("", "一、" + title)
-    assert element.get("_note") == (NOT_XML.sub("", body) or None)
-    assert [node.heading.text for node in opml.read(written).walk()] == [element.get("text")]
+    assert html.unescape(element.get("text")) == xml_text("一、" + title)
+    assert element.get("_note") == (markdown.escape(xml_text(body)) if xml_text(body) else None)
+    assert [node.heading.text for node in opml.read(written).walk()] == [xml_text("一、" + title)]
 
 
 def test_xmllint_is_a_real_check(xmllint):
@@ -216,17 +204,21 @@ def test_xmllint_is_a_real_check(xmllint):
 @pytest.mark.parametrize("name,outline", OUTLINES, ids=NAMES)
 @pytest.mark.parametrize("body_as_children", [False, True])
 def test_pandoc_reads_the_opml_with_the_same_nesting_and_texts(name, outline, body_as_children, pandoc):
-    outline = cleaned(name, outline, NOT_XML)
+    outline = cleaned(name, outline, NOT_XML, as_xml)
     doc = pandoc_json(pandoc, "opml", opml.write(outline, body_as_children=body_as_children))
-    assert list(blocks(doc["blocks"])) == expected_opml(pandoc, outline, body_as_children)
+    assert list(blocks(doc["blocks"])) == expected_opml(outline, body_as_children)
     assert norm(stringify(doc["meta"].get("title", {}).get("c", []))) == norm(outline.title or "")
 
 
 def test_pandoc_reads_opml_text_as_html_and_notes_as_markdown(pandoc):
-    """Why the expectations above ask pandoc about texts with markup: it is not plain to it."""
-    note = ("正文 &amp; &lt; <b>粗</b>",)
-    assert as_opml_note(pandoc, note) == [("p", "正文 & < <b>粗</b>")]
-    assert as_opml_text(pandoc, "甲 &amp; <b>粗</b>") == "甲 & 粗"
+    """Why `text` and `_note` are escaped: unescaped, pandoc reads markup in them."""
+    raw = ('<opml version="2.0"><head><title>t</title></head><body>'
+           '<outline text="一、&lt;b&gt;粗&lt;/b&gt;体" _note="&gt; 不是引用"/></body></opml>')
+    assert list(blocks(pandoc_json(pandoc, "opml", raw)["blocks"])) == [("h", 1, "一、粗体"), ("q", "不是引用")]
+    outline = parse("一、<b>粗</b>体\n> 不是引用\n")
+    written = opml.write(outline)
+    assert list(blocks(pandoc_json(pandoc, "opml", written)["blocks"])) == [("h", 1, "一、<b>粗</b>体"),
+                                                                           ("p", "> 不是引用")]
 
 
 # --- Markdown

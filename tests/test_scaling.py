@@ -16,15 +16,18 @@ benchmarks/bench.py measures the times themselves (docs/performance.md).
 """
 from __future__ import annotations
 
+import datetime
+import functools
 import subprocess
 import sys
 import textwrap
 import tracemalloc
 from pathlib import Path
 
+import attrs
 import pytest
 
-from speech_outline import parse, rebuild
+from speech_outline import formats, parse, rebuild
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SAMPLES = ["law-prison", "notice-gov-new-media", "plan-grain-emergency", "report-gov-2009",
@@ -82,7 +85,7 @@ LINE_SHAPES = {
 }
 
 
-def count_calls(text, work=parse) -> int:
+def count_calls(text: str, work=parse) -> int:
     """The Python calls (and C calls) `work(text)` makes."""
     calls = 0
 
@@ -107,6 +110,65 @@ def test_work_grows_linearly(shape):
     for k in (4, 16):
         assert counts[k] <= GROWTH_SLACK * k * counts[1], (
             f"{shape}: {k}× the input made {counts[k] / counts[1]:.1f}× the calls ({counts})")
+
+
+WRITER_SHAPES = ["documents", "numbered articles", "repeated heading"]
+WRITERS = {
+    "json": {}, "markdown": {}, "opml": {"date_created": datetime.datetime(2025, 1, 1)},
+    "chunks": {"source": "a.txt"},
+    "chunks split and merged": {"max_chars": 200, "min_chars": 50, "prefix_path": True},
+}
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+@pytest.mark.parametrize("shape", WRITER_SHAPES)
+def test_every_writer_works_linearly(shape, writer):
+    """Writing, like parsing, grows like the document (the chunks writer once rescanned
+    the whole outline for every chunk)."""
+    fmt, options = writer.split()[0], WRITERS[writer]
+    outlines = {k: _parsed(shape, k) for k in (1, 8)}
+    formats.write(outlines[1], fmt, **options)  # import the writer
+    counts = {k: count_calls(outline, lambda o: formats.write(o, fmt, **options))
+              for k, outline in outlines.items()}
+    for k in (8,):
+        assert counts[k] <= GROWTH_SLACK * k * counts[1], (
+            f"{writer} on {shape}: {k}× the document made {counts[k] / counts[1]:.1f}× the calls ({counts})")
+
+
+class _CountingTuple(tuple):
+    """A tuple that counts the items its iterations have visited."""
+
+    visits = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountingTuple.visits += 1
+            yield item
+
+
+@pytest.mark.parametrize("writer", WRITERS)
+def test_every_writer_visits_each_paragraph_a_few_times(writer):
+    """A rescan of the paragraph stream per section (in C, which the call count misses)
+    makes a writer quadratic: the chunks writer once asked for the title per chunk."""
+    fmt, options = writer.split()[0], WRITERS[writer]
+    outline = _parsed("numbered articles", 8)
+    counted = attrs.evolve(outline, paragraphs=_CountingTuple(outline.paragraphs))
+    _CountingTuple.visits = 0
+    formats.write(counted, fmt, **options)
+    assert _CountingTuple.visits <= 10 * len(outline.paragraphs), _CountingTuple.visits / len(outline.paragraphs)
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(shape: str, k: int):
+    return parse(SHAPES[shape](k))
+
+
+def test_outline_views_are_computed_once():
+    outline = _parsed("documents", 8)
+    views = lambda o: (o.title, o.framing, o.noise, o.metadata, o.toc, o.preamble)  # noqa: E731
+    once, again = count_calls(outline, views), count_calls(outline, views)
+    assert again < once / 2, (once, again)
+    assert outline.noise is outline.noise and outline.title is outline.title
 
 
 def peak_memory(text: str) -> int:
@@ -135,7 +197,7 @@ _CHILD = textwrap.dedent("""
     import sys, tracemalloc
     sys.path.insert(0, {tests!r})
     from test_scaling import LINE_BYTES, LINE_SHAPES, MEMORY_MULTIPLE
-    from speech_outline import parse, rebuild
+    from speech_outline import formats, parse, rebuild
     make = LINE_SHAPES[{shape!r}]
     unit = len(make(1).encode("utf-8"))
     text = make(max(1, LINE_BYTES // unit))

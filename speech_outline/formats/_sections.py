@@ -7,9 +7,10 @@ exactly as the parser does, so the outline they return has the same shape.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
-from typing import Any, Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 from ..markers import LEAD, match_marker
 from ..model import Marker, Node, Outline, Paragraph, Role
@@ -17,22 +18,57 @@ from ..model import Marker, Node, Outline, Paragraph, Role
 # A surrogate code point in a Python string is always unpaired: no UTF encodes it.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
+REPLACEMENT = "\ufffd"
+
 # Style of a heading line a reader finds without an ordinal marker (hand-edited input).
 UNMARKED = "none"
 
+# Readers refuse outlines nested deeper than this (a parsed document is a few dozen deep
+# at most); deeper ones exhaust the stack of whatever walks them.
+MAX_LEVEL = 100
 
-def json_text(value: Any, indent: Optional[int] = None) -> str:
-    """JSON with non-ASCII text readable as itself, but lone surrogates as \\u escapes.
 
-    Left raw, a lone surrogate makes the output impossible to encode as UTF-8;
-    escaped, `json.loads` gives it back, so nothing is lost.
+class ReadError(ValueError):
+    """Text a reader cannot make an outline of; the message says why."""
+
+    __module__ = "speech_outline.formats"  # where it is documented and imported from
+
+
+def reader(kind: str) -> Callable[[Callable[[str], Any]], Callable[[str], Any]]:
+    """Make a format's `read` raise ReadError, with a message, for whatever its input lacks."""
+    def wrap(read: Callable[[str], Any]) -> Callable[[str], Any]:
+        @functools.wraps(read)
+        def safe(text: str) -> Any:
+            try:
+                return read(text)
+            except ReadError:
+                raise
+            except RecursionError:
+                raise ReadError(f"not a valid {kind} outline: nested too deeply") from None
+            except KeyError as exc:
+                raise ReadError(f"not a valid {kind} outline: missing key {exc.args[0]!r}") from None
+            except (TypeError, AttributeError, IndexError, ValueError) as exc:
+                raise ReadError(f"not a valid {kind} outline: {exc}") from None
+        return safe
+    return wrap
+
+
+def encodable(text: str) -> str:
+    """`text` with each lone surrogate as U+FFFD: what every writer does with them.
+
+    Left raw, a lone surrogate makes the output impossible to encode as UTF-8, and
+    an escape (``"\\ud800"``) is rejected by strict JSON consumers.
     """
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
     try:
         text.encode("utf-8")  # the quick test, in C: a regular expression search is 4× slower
     except UnicodeEncodeError:
-        return LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        return LONE_SURROGATE.sub(REPLACEMENT, text)
     return text
+
+
+def json_text(value: Any, indent: Optional[int] = None) -> str:
+    """JSON with non-ASCII text readable as itself, lone surrogates as U+FFFD."""
+    return encodable(json.dumps(value, ensure_ascii=False, indent=indent))
 
 
 def heading_line(node: Node) -> str:
@@ -112,8 +148,10 @@ class OutlineBuilder:
 
     def heading(self, level: int, text: str, start: int, line: int) -> None:
         """A heading at `level`; a level deeper than the next one down nests one level down."""
-        section = _Open(self.paragraph(Role.HEADING, text, start, line))
         depth = max(0, min(level - 1, len(self.path)))
+        if depth >= MAX_LEVEL:
+            raise ReadError(f"an outline nested deeper than {MAX_LEVEL} levels (line {line})")
+        section = _Open(self.paragraph(Role.HEADING, text, start, line))
         (self.path[depth - 1].children if depth else self.roots).append(section)
         del self.path[depth:]
         self.path.append(section)

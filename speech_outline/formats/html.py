@@ -96,6 +96,9 @@ def write(outline: Outline) -> str:
     return "".join(parts)
 
 
+EXTENSIONS = (".html", ".htm")
+
+
 def read(text: str) -> Outline:
     """The outline a page made by `write` carries (its embedded JSON); ValueError for another page."""
     found = _DATA.search(text)

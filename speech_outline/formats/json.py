@@ -22,8 +22,9 @@ import json
 from typing import Any, Optional
 
 from ..model import FRAMING_ROLES, META_ROLES, Diagnostic, Marker, Node, Outline, Paragraph, Role
-from ._sections import child_id, json_text, section_end
+from ._sections import ReadError, child_id, json_text, reader, section_end
 
+EXTENSIONS = (".json",)
 FORMAT = "speech-outline"
 VERSION = 1
 POSITIONS = ("line numbers are 1-based; start/end are 0-based offsets in Unicode code points "
@@ -60,11 +61,15 @@ def write(outline: Outline, *, indent: Optional[int] = None, include_noise: bool
     return json_text(doc, indent) + "\n"
 
 
+@reader("JSON")
 def read(text: str) -> Outline:
-    """The outline a `write` produced; raises ValueError for another format or version."""
-    doc = json.loads(text)
+    """The outline a `write` produced; raises ReadError for another format or version."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise ReadError(f"not JSON: {exc}") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("version") != VERSION:
-        raise ValueError(f"not {FORMAT} JSON version {VERSION}")
+        raise ReadError(f"not {FORMAT} JSON version {VERSION}")
     nodes = tuple(_read_node(n) for n in doc["children"])
     loose = [_read_paragraph(p) for name in (*PARTS, OTHER) for p in doc.get(name, ())]
     in_sections = [p for top in nodes for node in top.walk() for p in (node.heading, *node.body)]

@@ -27,8 +27,9 @@ import re
 from typing import Iterator, Optional
 
 from ..model import Node, Outline, Paragraph, Role
-from ._sections import LONE_SURROGATE, OutlineBuilder, heading_line
+from ._sections import OutlineBuilder, encodable, heading_line, reader
 
+EXTENSIONS = (".md", ".markdown")
 MAX_HEADING = 6  # deeper levels are list items
 INDENT = "  "  # per list level below MAX_HEADING
 
@@ -58,6 +59,7 @@ def write(outline: Outline, *, include_noise: bool = False) -> str:
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
+@reader("Markdown")
 def read(text: str) -> Outline:
     """An outline from Markdown this module wrote, one block a line; positions are in `text`.
 
@@ -96,7 +98,7 @@ def _blocks(outline: Outline, include_noise: bool) -> Iterator[str]:
 
 def _yaml_string(text: str) -> str:
     """A YAML double-quoted scalar: JSON's, with what YAML forbids raw escaped as well."""
-    quoted = json.dumps(_encodable(text), ensure_ascii=False)
+    quoted = json.dumps(encodable(text), ensure_ascii=False)
     return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
@@ -116,14 +118,9 @@ def _indent(node: Optional[Node]) -> str:
     return INDENT * max(0, node.level - MAX_HEADING) if node is not None else ""
 
 
-def _encodable(text: str) -> str:
-    """Lone surrogates, which no encoding can write, as U+FFFD (CommonMark's replacement)."""
-    return LONE_SURROGATE.sub("\ufffd", text)
-
-
 def escape(text: str) -> str:
     """Backslash-escape what CommonMark would read as markup, inline or at a block start."""
-    text = _INLINE.sub(r"\\\1", _encodable(text))
+    text = _INLINE.sub(r"\\\1", encodable(text))
     ordered = _ORDERED.match(text)
     if ordered:
         return ordered.group(1) + "\\" + text[ordered.end(1):]

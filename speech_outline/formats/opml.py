@@ -1,4 +1,4 @@
-"""Outline ⇄ OPML 2.0, the format outliners and mind-map apps import.
+r"""Outline ⇄ OPML 2.0, the format outliners and mind-map apps import.
 
 Each heading is an `<outline>` whose `text` is the heading as written (marker
 and title) and whose `_note` holds the section's prose, paragraphs separated by
@@ -6,18 +6,24 @@ a blank line: `text` and `_note` are what OmniOutliner, Workflowy, Logseq,
 Dynalist and 幕布 read. `body_as_children=True` writes the paragraphs as child
 outlines instead, for mind-map apps that do not show notes (such output reads
 back with the paragraphs as headings). Text outside the sections is not written.
-Both attributes hold plain text, as outliners show it; pandoc, which takes `text`
-as HTML and `_note` as Markdown, reads markup-like text (`<b>`, `&amp;`, `# `) as markup.
 
-Characters XML 1.0 forbids (control characters pasted into the source, lone
-surrogates, U+FFFE/U+FFFF) are dropped; everything else is escaped once, with
-newline, carriage return and tab as character references so that attribute
+OPML 2.0 lets `text` hold HTML, and pandoc reads `_note` as Markdown, so what
+those would read as markup is escaped first: `text` as HTML (`<b>` → `&lt;b&gt;`,
+`&` → `&amp;`), each paragraph of `_note` as Markdown (`> 引文` → `\> 引文`,
+`*` → `\*`), then the whole value once more as XML. Readers that take the
+attributes as HTML and Markdown thus read the text as it was written; the
+escapes are undone by `read`.
+
+Lone surrogates are written as U+FFFD, like every writer does. Characters XML 1.0
+forbids (control characters pasted into the source, U+FFFE/U+FFFF) are dropped;
+newline, carriage return and tab are character references so that attribute
 normalisation keeps them. An outline without headings gets one commented
 (`isComment="true"`) outline, since OPML requires a non-empty `<body>`.
 """
 from __future__ import annotations
 
 import datetime
+import html
 import re
 import xml.parsers.expat
 from email.utils import format_datetime
@@ -25,8 +31,11 @@ from typing import Iterator, Optional
 from xml.sax.saxutils import escape
 
 from ..model import Node, Outline, Role
-from ._sections import OutlineBuilder, heading_line
+from ._sections import OutlineBuilder, ReadError, encodable, heading_line, reader
+from .markdown import escape as markdown_escape
+from .markdown import unescape as markdown_unescape
 
+EXTENSIONS = (".opml",)
 STEP = "  "
 NOTE_BREAK = "\n\n"  # between paragraphs in `_note`
 EMPTY = "(empty)"  # `text` of the placeholder outline when there are no headings and no title
@@ -61,6 +70,7 @@ def write(outline: Outline, *, date_created: Optional[datetime.datetime] = None,
     return "\n".join(lines) + "\n"
 
 
+@reader("OPML")
 def read(text: str) -> Outline:
     """The outline in OPML written with default options (headings and `_note` prose).
 
@@ -71,8 +81,9 @@ def read(text: str) -> Outline:
 
 
 def xml_chars(text: str) -> str:
-    """`text` without the characters XML 1.0 does not allow, even as references."""
-    return _NOT_XML.sub("", text)
+    """`text` without the characters XML 1.0 does not allow, even as references
+    (lone surrogates become U+FFFD)."""
+    return _NOT_XML.sub("", encodable(text))
 
 
 def rfc822(when: Optional[datetime.datetime] = None) -> str:
@@ -87,11 +98,11 @@ def rfc822(when: Optional[datetime.datetime] = None) -> str:
 
 
 def _outline(node: Node, depth: int, body_as_children: bool) -> Iterator[str]:
-    attributes = [("text", xml_chars(heading_line(node)) or UNTITLED)]
+    attributes = [("text", _html(xml_chars(heading_line(node))) or UNTITLED)]
     prose = [text for text in map(xml_chars, node.body_texts) if text]
     if prose and not body_as_children:
-        attributes.append(("_note", NOTE_BREAK.join(prose)))
-    leaves = [_element(depth + 1, [("text", text)]) for text in prose] if body_as_children else []
+        attributes.append(("_note", NOTE_BREAK.join(map(markdown_escape, prose))))
+    leaves = [_element(depth + 1, [("text", _html(text))]) for text in prose] if body_as_children else []
     if not leaves and not node.children:
         yield _element(depth, attributes)
         return
@@ -100,6 +111,11 @@ def _outline(node: Node, depth: int, body_as_children: bool) -> Iterator[str]:
     for child in node.children:
         yield from _outline(child, depth + 1, body_as_children)
     yield STEP * depth + "</outline>"
+
+
+def _html(text: str) -> str:
+    """Plain text as HTML, which OPML's `text` may hold."""
+    return html.escape(text, quote=False)
 
 
 def _element(depth: int, attributes: list[tuple[str, str]], close: bool = True) -> str:
@@ -133,7 +149,7 @@ class _Reader:
         try:
             self.parser.Parse(self.text, True)
         except xml.parsers.expat.ExpatError as error:
-            raise ValueError(f"not well-formed OPML: {error}") from None
+            raise ReadError(f"not well-formed OPML: {error}") from None
         return self.builder.outline()
 
     def _position(self) -> tuple[int, int]:
@@ -152,10 +168,10 @@ class _Reader:
         if self.skip_below is not None:
             return
         start, line = self._position()
-        self.builder.heading(self.depth, attributes.get("text", ""), start, line)
+        self.builder.heading(self.depth, html.unescape(attributes.get("text", "")), start, line)
         note = attributes.get("_note", "")
         for k, paragraph in enumerate(p for p in note.split(NOTE_BREAK) if p):
-            self.builder.body(paragraph, start + k + 1, line)
+            self.builder.body(markdown_unescape(paragraph), start + k + 1, line)
 
     def _end(self, name: str) -> None:
         if name == "title" and self.in_title:

@@ -1,6 +1,7 @@
 """Writer → reader round trips of speech_outline.formats, on parsed documents and on soup.
 
-JSON is lossless (`read(write(o)) == o`) and valid against the published schema;
+JSON is lossless (`read(write(o)) == o`, but for lone surrogates, which every writer
+writes as U+FFFD) and valid against the published schema;
 Markdown, OPML and chunks keep the shape (title, markers, titles, prose, levels);
 OPML is well-formed XML.
 """
@@ -17,13 +18,14 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from soup import soups
-from speech_outline import parse
+from speech_outline import parse, rebuild
 from speech_outline.formats import read, write
 from speech_outline.model import join_title_lines
 from speech_outline.strategies import documents
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Characters XML 1.0 cannot carry: the OPML writer drops them (see formats/opml.py).
+# Characters XML 1.0 cannot carry: the OPML writer drops them, after lone surrogates
+# became U+FFFD (see formats/opml.py).
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 outlines = st.one_of(
@@ -54,7 +56,12 @@ def with_examples(test):
 @given(outline=outlines)
 @with_examples
 def test_json_is_lossless(outline):
-    assert read(write(outline, "json"), "json") == outline
+    again = read(write(outline, "json"), "json")
+    if _SURROGATE.search(rebuild(outline)):
+        assert rebuild(again) == encodable(rebuild(outline))
+        assert again.shape() == encodable(outline.shape())
+    else:
+        assert again == outline
 
 
 @given(outline=outlines)
@@ -68,7 +75,7 @@ def xml_shape(shape: tuple) -> tuple:
     """A shape as OPML can hold it: without the characters XML forbids (a paragraph made
     only of them is gone), the title read back as one line (an empty one is no title)."""
     def text(value: str) -> str:
-        return _NOT_XML.sub("", value)
+        return _NOT_XML.sub("", encodable(value))
 
     def node(n: tuple) -> tuple:
         marker, style, ordinal, path, title, body, level, children = n
@@ -98,7 +105,7 @@ def test_shape_survives_markdown(outline):
 @given(outline=outlines)
 @with_examples
 def test_shape_survives_chunks(outline):
-    assert read(write(outline, "chunks"), "chunks").shape() == outline.shape()
+    assert read(write(outline, "chunks"), "chunks").shape() == encodable(outline.shape())
 
 
 @given(outline=outlines)

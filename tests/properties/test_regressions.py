@@ -1,7 +1,7 @@
 """Explicit regression examples: minimal inputs the property tests found.
 
-Each test names the finding it pins down (see /work/main/.parser_findings.md for
-the parser findings). Outlines are compared as nested (marker, title, line, children).
+Each test's name and docstring say which finding it pins down, and why the expected
+outline is right. Outlines are compared as nested (marker, title, line, children).
 """
 from __future__ import annotations
 
