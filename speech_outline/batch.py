@@ -42,9 +42,10 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from . import formats
-from .decode import DecodeError, decode
+from .decode import DecodeError
+from .inputs import read_document
 from .model import Diagnostic
-from .parse import parse
+from .parse import parse_document
 
 __all__ = ["EXTENSIONS", "Batch", "Result", "check_request", "convert_bytes", "convert_file",
            "convert_many", "writer_accepts"]
@@ -100,15 +101,16 @@ def check_request(format: Optional[str], options: dict) -> None:
 
 def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<bytes>",
                   encoding: Optional[str] = None, **options: Any) -> Result:
-    """Decode, parse and write one document given as bytes; never raises for bad input."""
+    """Read (text, .docx, .html or .pdf: see `inputs.read_document`), parse and write one
+    document given as bytes; never raises for bad input."""
     try:
-        text = decode(data, encoding)
+        document = read_document(data, path, encoding)
     except DecodeError as exc:
         return Result(path, error=_one_line(str(exc)))
-    if not text or text.isspace():
+    if not document.text or document.text.isspace():
         return Result(path, error="empty file")
     try:
-        outline = parse(text)
+        outline = parse_document(document)
         output = None if format is None else formats.write(outline, format, **options)
     except Exception as exc:  # a bug: report it on this file, keep the batch going
         return Result(path, error=_one_line(f"internal error: {type(exc).__name__}: {exc}"))
