@@ -223,15 +223,16 @@ def make_pdf(text: str, *, running_header: str = "示例文件汇编", size: flo
             pdf.drawCentredString(page_width / 2, y[0], line)
             new_line(size * 3)
             continue
-        pdf.setFont(font, size)
         x = left + 2 * size
         row = ""
         for ch in line:
             if pdfmetrics.stringWidth(row + ch, font, size) > right - x:
+                pdf.setFont(font, size)
                 pdf.drawString(x, y[0], row)
                 new_line(size * 1.6)
                 x, row = left, ""
             row += ch
+        pdf.setFont(font, size)
         pdf.drawString(x, y[0], row)
         new_line(size * 1.6)
     pdf.save()
