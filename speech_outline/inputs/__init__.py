@@ -51,9 +51,9 @@ def detect(data: bytes, name: str = "") -> str:
     if data.startswith(_OLE):
         raise InputError("a Word 97–2003 .doc or a password-protected Office file: "
                          "save it as .docx without a password")
-    if b"%PDF-" in data[:1024]:
-        return "pdf"
     head = data[:1024].lstrip(_WHITESPACE_AND_BOMS).lower()
+    if head.startswith(b"%pdf-"):
+        return "pdf"
     if head.startswith(_MARKUP) and (not head.startswith(b"<?xml") or b"<html" in data[:4096].lower()):
         return "html"
     if EXTENSIONS.get(_extension(name)) == "html" and head.startswith(_MARKUP_HINTED):
