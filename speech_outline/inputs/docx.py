@@ -113,7 +113,7 @@ def read_docx(data: bytes) -> Document:
             text = " ".join(t for t in (_text(p).strip() for p in note.iter(W + "p")) if t)
             if text:
                 lines.notes.append(text)
-    for name in sorted(n for n in parts.names if _FURNITURE_PART.match(n)):
+    for name in sorted((n for n in parts.names if _FURNITURE_PART.match(n)), key=lambda n: ("footer" in n, n)):
         root = parts.xml(name)
         lines.furniture.extend(t for t in (_text(p).strip() for p in root.iter(W + "p")) if t)
     return lines.document()

@@ -37,34 +37,38 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; &nbsp; and the ideo
 def read_html(data: bytes, encoding: Optional[str] = None) -> Document:
     """Read a web page's bytes (its <meta charset>, else detected, unless `encoding` is named)."""
     page = _decode(data, encoding)
-    title = None
-    try:
-        from readability import Document as Readable
-    except ImportError:
-        skip, links_only = NEVER | LANDMARKS, True
-    else:
-        try:
-            readable = Readable(page)
-            main = readable.summary(html_partial=True)
-        except Exception:  # readability gives up on some malformed pages: read the whole page
-            skip, links_only = NEVER | LANDMARKS, True
-        else:
-            title = _page_title(page)
-            page, skip, links_only = main, NEVER, False
-            # readability drops the article's <h1> when it sits outside the text it keeps
-            if "<h1" not in main.lower():
-                heading = _first_h1(_decode(data, encoding))
-                if heading:
-                    page = f"<h1>{heading}</h1>" + page
-    reader = _Blocks(skip, links_only)
-    reader.feed(page)
-    reader.close()
-    lines = reader.lines
-    if title is not None:
-        lines.title = title
+    lines = _main_text(page)
+    if lines is None:  # no extractor, or it found nothing: the whole page
+        lines = _read(page, NEVER | LANDMARKS, links_only=True)
     if not lines.texts:
         raise InputError("a web page with no text in it")
     return lines.document()
+
+
+def _main_text(page: str) -> Optional[Lines]:
+    """The page's main text as readability-lxml sees it; None without it, or when it finds none."""
+    try:
+        from readability import Document as Readable
+    except ImportError:
+        return None
+    try:
+        readable = Readable(page)
+        main = readable.summary(html_partial=True)
+        title = readable.title()
+    except Exception:  # readability gives up on some malformed pages
+        return None
+    lines = _read(main, NEVER)
+    if not lines.texts:
+        return None
+    if not any(source.style == "h1" for source in lines.sources):
+        # readability drops the article's <h1> when it sits outside the text it keeps
+        whole = _read(page, NEVER | LANDMARKS, links_only=True)
+        heading = next((t for t, s in zip(whole.texts, whole.sources) if s.style == "h1"), None)
+        if heading is not None:
+            lines.texts.insert(0, heading)
+            lines.sources.insert(0, SourceLine(0, None, 1, "h1"))
+    lines.title = title if title and title != "[no-title]" else None
+    return lines
 
 
 def _decode(data: bytes, encoding: Optional[str]) -> str:
@@ -78,18 +82,11 @@ def _decode(data: bytes, encoding: Optional[str]) -> str:
     return decode(data, encoding)
 
 
-def _page_title(page: str) -> Optional[str]:
-    reader = _Blocks(NEVER | LANDMARKS)
+def _read(page: str, skip: frozenset, links_only: bool = False) -> Lines:
+    reader = _Blocks(skip, links_only)
     reader.feed(page)
     reader.close()
-    return reader.lines.title
-
-
-def _first_h1(page: str) -> Optional[str]:
-    reader = _Blocks(NEVER | LANDMARKS)
-    reader.feed(page)
-    reader.close()
-    return next((t for t, s in zip(reader.lines.texts, reader.lines.sources) if s.style == "h1"), None)
+    return reader.lines
 
 
 class _Blocks(HTMLParser):

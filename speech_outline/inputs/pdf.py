@@ -149,17 +149,17 @@ def _paragraphs(lines: list[_Line], out: Lines) -> None:
             previous = line
             continue
         if current is not None:
-            out.add(text, _evidence(current, index, larger, left))
+            out.add(text, _evidence(current, index, larger, left, right))
             index += 1
         current = previous = line
         text = line.text.strip()
-    out.add(text, _evidence(current, index, larger, left))
+    out.add(text, _evidence(current, index, larger, left, right))
 
 
 def _continues(first: _Line, previous: _Line, line: _Line, left: float, right: float) -> bool:
     """Whether `line` goes on with the paragraph `first` started, `previous` being its last line."""
     size = line.size
-    if abs(size - first.size) >= 0.5 or line.bold != first.bold or _centred(first, left):
+    if abs(size - first.size) >= 0.5 or line.bold != first.bold or _centred(first, left, right):
         return False
     if previous.x1 < right - 1.5 * size or line.x0 > left + 0.5 * size:
         return False  # the line before stops short of the margin, or this one is indented
@@ -168,16 +168,19 @@ def _continues(first: _Line, previous: _Line, line: _Line, left: float, right: f
     return line.page == previous.page + 1
 
 
-def _centred(line: _Line, left: float) -> bool:
-    middle = (line.x0 + line.x1) / 2
-    return line.x0 > left + 2 * line.size and abs(middle - line.page_width / 2) < line.size
+def _centred(line: _Line, left: float, right: float) -> bool:
+    """Centred on the page and inset as much from both margins (a title wider than the text
+    block sticks out as much on both sides), unlike a full line of a centred text block."""
+    inset_left, inset_right = line.x0 - left, right - line.x1
+    return (abs((line.x0 + line.x1) / 2 - line.page_width / 2) < line.size
+            and abs(inset_left - inset_right) < line.size / 2 and abs(inset_left) > line.size / 4)
 
 
-def _evidence(line: _Line, index: int, larger: list, left: float) -> SourceLine:
+def _evidence(line: _Line, index: int, larger: list, left: float, right: float) -> SourceLine:
     notes = [f"{line.size:g}pt"]
     if line.bold:
         notes.append("bold")
-    if _centred(line, left):
+    if _centred(line, left, right):
         notes.append("centred")
     level = larger.index(line.size) + 1 if line.size in larger else None
     return SourceLine(index, line.page, level, " ".join(notes))
