@@ -80,7 +80,7 @@ def make_docx(text: str, *, header: str = "", footer: str = "", style_numbering:
     lvls = "".join(
         f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
         + ('<w:lvlRestart w:val="0"/>' if ilvl in continuing else "")
-        + (f'<w:pStyle w:val="OutlineOne"/>' if ilvl == 0 and style_numbering else "")
+        + ('<w:pStyle w:val="OutlineOne"/>' if ilvl == 0 and style_numbering else "")
         + f'<w:lvlText w:val="{html.escape(lvl_text.replace("%1", f"%{ilvl + 1}"))}"/>'
         + f'<w:suff w:val="{"space" if spaced[ilvl] else "nothing"}"/></w:lvl>'
         for (fmt, lvl_text), ilvl in levels.items())

@@ -15,7 +15,6 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional
 
 from ..model import SourceLine
 from ._document import Document, Lines
@@ -139,21 +138,19 @@ def _paragraphs(lines: list[_Line], out: Lines) -> None:
     ends = sorted(line.x1 for line in body)
     right = ends[int(0.9 * (len(ends) - 1))]
     larger = sorted({line.size for line in lines if line.size > body_size + 0.5}, reverse=True)
-    index = 0
-    current: Optional[_Line] = None
-    text = ""
+    paragraphs: list[list[_Line]] = []
     for line in lines:
-        if current is not None and _continues(current, previous, line, left, right):
-            text += (" " if text[-1:].isascii() and text[-1:].isalnum() and line.text[:1].isascii()
-                     and line.text[:1].isalnum() else "") + line.text.strip()
-            previous = line
-            continue
-        if current is not None:
-            out.add(text, _evidence(current, index, larger, left, right))
-            index += 1
-        current = previous = line
-        text = line.text.strip()
-    out.add(text, _evidence(current, index, larger, left, right))
+        if paragraphs and _continues(paragraphs[-1][0], paragraphs[-1][-1], line, left, right):
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    for index, paragraph in enumerate(paragraphs):
+        text = paragraph[0].text.strip()
+        for line in paragraph[1:]:
+            after = line.text.strip()
+            latin = text[-1:].isascii() and text[-1:].isalnum() and after[:1].isascii() and after[:1].isalnum()
+            text += (" " if latin else "") + after  # a Chinese line wraps without a space
+        out.add(text, _evidence(paragraph[0], index, larger, left, right))
 
 
 def _continues(first: _Line, previous: _Line, line: _Line, left: float, right: float) -> bool:
