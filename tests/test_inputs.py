@@ -275,6 +275,27 @@ def test_pdf_lines_wrapped_inside_a_sentence_are_joined_and_pages_are_kept():
     assert pages[0] == 1 and pages[-1] > 1 and pages == sorted(pages)
 
 
+@pytest.mark.parametrize("line", ["— 3 —", "-3-", "－ 12 －", "第 3 页 共 10 页", "第3页", "第3页/共10页", "3/10",
+                                  "Page 3 of 10", "12"])
+def test_page_numbers(line):
+    from speech_outline.inputs.pdf import PAGE_NUMBER
+    assert PAGE_NUMBER.fullmatch(line)
+
+
+@pytest.mark.parametrize("line", ["第三条", "3月", "一、总则", "2024年", "1.1 总则", "（3）", "第3章"])
+def test_lines_that_are_not_page_numbers(line):
+    from speech_outline.inputs.pdf import PAGE_NUMBER
+    assert not PAGE_NUMBER.fullmatch(line)
+
+
+def test_a_line_repeated_in_the_body_of_each_page_is_kept():
+    text = "关于试行的通知\n" + "".join(f"{n}、第{n}部分\n" + "认真贯彻落实。\n" * 12 for n in "一二三四五六七八")
+    document = read_document(make_pdf(text), "x.pdf")
+    assert document.text == text  # and short lines, none reaching the margin, are not joined
+    assert "示例文件汇编" in document.source.furniture and "— 2 —" in document.source.furniture
+    assert "认真贯彻落实。" not in document.source.furniture
+
+
 # ---------------------------------------------------------------- provenance in JSON
 
 def test_json_carries_the_source_and_reads_back(tmp_path):

@@ -2,12 +2,11 @@
 
 With readability-lxml installed (``pip install 'speech-outline[html]'``) the page is
 first cut down to its main text, as a reader view would; without it, the standard
-library's html.parser reads the whole page and leaves out only what is never
-content: scripts, styles, forms, and the <nav>, <header>, <footer> and <aside>
-landmarks. In both cases the library's own web-noise stage (anatomy) runs after it,
-so breadcrumbs, 相关推荐 lists and footers that remain are still recognised. Without
-an extractor, a block whose text is all links (a menu item, a related article) is
-furniture too.
+library's html.parser reads the whole page. Either way what is never content is left
+out: scripts, styles, forms, the <nav>, <header>, <footer> and <aside> landmarks, and
+blocks whose text is all links (a menu item, a related article: furniture). The
+library's own web-noise stage (anatomy) runs after it, so breadcrumbs, 相关推荐 lists
+and footers that remain are still recognised.
 """
 from __future__ import annotations
 
@@ -57,7 +56,7 @@ def _main_text(page: str) -> Optional[Lines]:
         title = readable.title()
     except Exception:  # readability gives up on some malformed pages
         return None
-    lines = _read(main, NEVER)
+    lines = _read(main, NEVER | LANDMARKS, links_only=True)  # on a short page it keeps the menus
     if not lines.texts:
         return None
     if not any(source.style == "h1" for source in lines.sources):

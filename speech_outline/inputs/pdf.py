@@ -107,21 +107,37 @@ def _is_bold(fontname: str) -> bool:
 
 
 def _drop_furniture(lines: list[_Line], furniture: list[str]) -> list[_Line]:
-    """The lines without page numbers and the running heads and feet repeated across pages."""
-    pages = max(line.page for line in lines)
-    repeats: Counter = Counter()
-    for key in {(line.page, _DIGITS.sub("#", line.text.replace(" ", ""))) for line in lines if line.in_margin}:
-        repeats[key[1]] += 1
-    running = {key for key, count in repeats.items() if count >= 2 and count * 2 >= pages}
-    kept = []
+    """The lines without page numbers and the running heads and feet repeated across pages.
+
+    A page number is one of the two lines nearest the top or bottom of its page. A running
+    head (foot) is then the page's first (last) line, set apart from the text by a wider gap
+    than the text's own line spacing, with the same text (digits aside) on at least half the
+    pages: a line of the text that happens to repeat at the top of each page is not.
+    """
+    pages: dict[int, list[_Line]] = {}
     for line in lines:
-        compact = line.text.strip()
-        if (line.in_margin and PAGE_NUMBER.fullmatch(compact)) or (
-                line.in_margin and _DIGITS.sub("#", compact.replace(" ", "")) in running):
-            furniture.append(compact)
-        else:
-            kept.append(line)
-    return kept
+        pages.setdefault(line.page, []).append(line)
+    dropped: set[int] = set()
+    for page in pages.values():
+        for line in page[:2] + page[-2:]:
+            if line.in_margin and PAGE_NUMBER.fullmatch(line.text.strip()):
+                dropped.add(id(line))
+    gaps = sorted(b.top - a.bottom for page in pages.values() for a, b in zip(page, page[1:]))
+    spacing = gaps[len(gaps) // 2] if gaps else 0.0
+    candidates: dict[str, list[_Line]] = {}
+    for page in pages.values():
+        rest = [line for line in page if id(line) not in dropped]
+        if len(rest) < 2:
+            continue
+        for edge, neighbour in ((rest[0], rest[1]), (rest[-1], rest[-2])):
+            gap = neighbour.top - edge.bottom if edge is rest[0] else edge.top - neighbour.bottom
+            if edge.in_margin and gap > 1.5 * spacing + 1:
+                candidates.setdefault(_DIGITS.sub("#", edge.text.replace(" ", "")), []).append(edge)
+    for repeated in candidates.values():
+        if len(repeated) >= 2 and len(repeated) * 2 >= len(pages):
+            dropped.update(id(line) for line in repeated)
+    furniture.extend(line.text.strip() for line in lines if id(line) in dropped)
+    return [line for line in lines if id(line) not in dropped]
 
 
 def _paragraphs(lines: list[_Line], out: Lines) -> None:
@@ -136,7 +152,9 @@ def _paragraphs(lines: list[_Line], out: Lines) -> None:
     starts = Counter(round(line.x0) for line in body)  # a law's one-line articles are all indented:
     left = min((x for x, count in starts.items() if count >= 2), default=min(starts))  # the margin is the least
     ends = sorted(line.x1 for line in body)
-    right = ends[int(0.9 * (len(ends) - 1))]
+    # Where full lines end; at least as far from the page's right edge as the left margin is
+    # from its left edge, for documents whose lines are all short (none wraps).
+    right = max(ends[int(0.9 * (len(ends) - 1))], lines[0].page_width - left)
     larger = sorted({line.size for line in lines if line.size > body_size + 0.5}, reverse=True)
     paragraphs: list[list[_Line]] = []
     for line in lines:
