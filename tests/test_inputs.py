@@ -152,6 +152,14 @@ def test_numbering_on_the_paragraph_style_and_num_id_zero_removes_it():
         (1, "标题 1"), (None, ""), (1, "my heading"), (1, "标题 1")]
 
 
+def test_a_list_linked_to_a_numbering_style_uses_its_definition():
+    styles = ('<w:style w:type="numbering" w:styleId="GongwenList"><w:name w:val="公文列表"/>'
+              '<w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>')
+    numbering = (GONGWEN + '<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GongwenList"/></w:abstractNum>'
+                 + num(1, 1) + num(2, 0))
+    assert lines(docx(p("总体要求", "1", 0) + p("指导思想", "1", 1), numbering, styles)) == ["一、总体要求", "（一）指导思想"]
+
+
 def test_bullets_draw_no_marker():
     numbering = abstract(0, lvl(0, "bullet", "\uf0b7")) + num(1, 0)
     assert lines(docx(p("要点", "1", 0), numbering)) == ["要点"]
@@ -396,6 +404,12 @@ def test_a_pdf_of_scanned_pages_is_refused():
     pdf.save()
     with pytest.raises(InputError, match="scanned pages with no text layer: run OCR"):
         read_document(out.getvalue(), "scan.pdf")
+
+
+def test_a_page_in_big5_says_so_in_its_meta_charset():
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=big5"></head>' \
+           '<body><p>一、總體要求</p><p>（一）指導思想。</p></body></html>'
+    assert read_document(page.encode("big5"), "a.htm").text == "一、總體要求\n（一）指導思想。\n"
 
 
 def test_malformed_html_still_reads():
