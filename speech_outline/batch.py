@@ -19,9 +19,10 @@ Writer options are keyword arguments, passed to `speech_outline.formats.write`
 ``indent=2`` for json; each format module lists its own). A writer that takes a
 ``source`` option (chunks) is given the path of each input.
 
-Every input is read by `read_input` (bytes → text, see `speech_outline.decode`),
-the one place where files become text; `errors="replace"` reads undecodable
-bytes as U+FFFD instead of failing.
+Every input is read by `read_input` (bytes → text: plain text through
+`speech_outline.decode`, .docx/.html/.pdf through `speech_outline.inputs`), the one
+place where files become text; `errors="replace"` reads undecodable bytes of a text
+file as U+FFFD instead of failing.
 
 With ``jobs=N`` the files are converted on N worker processes. A worker that
 dies (killed, out of memory) costs only the file it had; stop early with
@@ -49,9 +50,10 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, Optional, Union
 
 from . import diagnostics, formats
 from .atomic import write_file
-from .decode import DecodeError, decode
+from .decode import DecodeError
+from .inputs import Document, read_document
 from .model import Diagnostic, Outline
-from .parse import parse
+from .parse import parse_document
 
 __all__ = ["Batch", "Result", "check_request", "convert_bytes", "convert_file", "convert_many",
            "convert_text", "read_input"]
@@ -99,22 +101,24 @@ def check_request(format: Optional[str], options: dict, enable: Iterable[str] = 
             raise TypeError(f"the {format} writer takes no option {name!r}")
 
 
-def read_input(path: PathLike, encoding: Optional[str] = None, errors: str = "strict") -> str:
-    """The text of one input file. Raises OSError (unreadable) or DecodeError (not text)."""
+def read_input(path: PathLike, encoding: Optional[str] = None, errors: str = "strict") -> Document:
+    """One input file read (text, .docx, .html or .pdf by content). Raises OSError
+    (unreadable) or DecodeError (InputError included: not a document we can read)."""
     with open(path, "rb") as f:
         data = f.read()
-    return decode(data, encoding, errors)
+    return read_document(data, os.fspath(path), encoding, errors)
 
 
 def convert_bytes(data: bytes, format: Optional[str] = "json", *, path: str = "<bytes>",
                   encoding: Optional[str] = None, errors: str = "strict", enable: Iterable[str] = (),
                   **options: Any) -> Result:
-    """Decode, parse and write one document given as bytes; never raises for bad input."""
+    """Read (text, .docx, .html or .pdf: see `inputs.read_document`), parse and write one
+    document given as bytes; never raises for bad input."""
     try:
-        text = decode(data, encoding, errors)
+        document = read_document(data, path, encoding, errors)
     except DecodeError as exc:
         return Result(path, error=_one_line(str(exc)))
-    return convert_text(text, format, path=path, enable=enable, **options)
+    return _convert(document, format, path, enable, options)
 
 
 def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Optional[str] = None,
@@ -127,12 +131,12 @@ def convert_file(path: PathLike, format: Optional[str] = "json", *, encoding: Op
     """
     name = os.fspath(path)
     try:
-        text = read_input(name, encoding, errors)
+        document = read_input(name, encoding, errors)
     except OSError as exc:
         return Result(name, error=os_message(exc))
     except DecodeError as exc:
         return Result(name, error=_one_line(str(exc)))
-    result = convert_text(text, format, path=name, enable=enable, **options)
+    result = _convert(document, format, name, enable, options)
     if output is None or not result.ok or result.output is None:
         return result
     target = os.fspath(output)
@@ -149,10 +153,15 @@ def convert_text(text: str, format: Optional[str] = "json", *, path: str = "<tex
 
     `enable` names opt-in diagnostics (`speech_outline.diagnostics.OPT_IN`) to add.
     """
-    if not text or text.isspace():
+    return _convert(Document(text), format, path, enable, options)
+
+
+def _convert(document: Document, format: Optional[str], path: str, enable: Iterable[str],
+             options: dict) -> Result:
+    if not document.text or document.text.isspace():
         return Result(path, error="empty file")
     try:
-        outline = parse(text)
+        outline = parse_document(document)
         output = None if format is None else _write(outline, format, path, options)
         found = _diagnostics(outline, enable)
     except Exception as exc:  # a bug: report it on this file, keep the batch going

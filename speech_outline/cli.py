@@ -45,9 +45,12 @@ Run `speech-outline convert --help` or `speech-outline check --help` for details
 
 CONVERT_EPILOG = """\
 inputs:
-  FILE        a text file; `-` (or no FILE at all) reads stdin
-  DIR         with -r, every *.txt file below it (hidden files and folders skipped),
-              in sorted order (a.txt, b/c.txt, d.txt); without -r a folder is an error
+  FILE        a text file, a Word .docx, a web page (.html) or a PDF with a text layer
+              (the content decides; see the docs' Inputs page for the optional extras);
+              `-` (or no FILE at all) reads stdin
+  DIR         with -r, every .txt, .docx, .html, .htm and .pdf file below it (hidden
+              files and folders skipped), in sorted order (a.txt, b/c.docx, d.pdf);
+              without -r a folder is an error
   Encodings are detected: UTF-8 with or without BOM, UTF-16/UTF-32 with BOM,
   UTF-16 without BOM, GB18030 (which covers GBK and GB2312) or Big5, told apart
   by their bytes; bytes that fit no encoding well are refused with a hint, never
@@ -170,7 +173,7 @@ def _parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-r", "--recursive", action="store_true",
-                        help="take the *.txt files in folders, and below them")
+                        help="take the .txt, .docx, .html and .pdf files in folders, and below them")
     common.add_argument("--encoding", metavar="NAME",
                         help="read inputs in this encoding (e.g. gbk, big5, utf-16-le) "
                              "instead of detecting it")
@@ -443,7 +446,7 @@ def _check_encoding(name: Optional[str]) -> None:
 
 
 def _expand(args: List[str], recursive: bool) -> List[_Input]:
-    """The arguments as inputs: `-` is stdin, folders (with -r) their *.txt files."""
+    """The arguments as inputs: `-` is stdin, folders (with -r) the documents below them."""
     inputs: List[_Input] = []
     seen_stdin = False
     for arg in args or ["-"]:
@@ -454,19 +457,21 @@ def _expand(args: List[str], recursive: bool) -> List[_Input]:
             inputs.append(_Input(STDIN_NAME, None))
         elif os.path.isdir(arg):
             if not recursive:
-                inputs.append(_Input(arg, arg, error="is a directory (use -r for the .txt files in it)"))
+                inputs.append(_Input(arg, arg, error="is a directory (use -r for the documents in it)"))
                 continue
             found = _folder_inputs(arg)
-            inputs.extend(found or [_Input(arg, arg, error="no .txt files in this directory")])
+            inputs.extend(found or [_Input(arg, arg, error="no .txt, .docx, .html or .pdf files in this directory")])
         else:
             inputs.append(_Input(arg, arg))
     return inputs
 
 
 def _folder_inputs(folder: str) -> List[_Input]:
-    """The *.txt files below `folder` (hidden ones skipped) and the folders that could not
-    be read (an error each), in the order of `find | sort`: a.txt, b/c.txt, d.txt."""
+    """The documents below `folder` (.txt, .docx, .html, .htm, .pdf; hidden ones skipped) and
+    the folders that could not be read (an error each), in the order of `find | sort`:
+    a.txt, b/c.docx, d.pdf."""
     from . import batch
+    from .inputs import EXTENSIONS
 
     found = []
 
@@ -478,7 +483,7 @@ def _folder_inputs(folder: str) -> List[_Input]:
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.lower().endswith(".txt") and not name.startswith("."):
+            if os.path.splitext(name)[1].lower() in EXTENSIONS and not name.startswith("."):
                 rel = os.path.relpath(os.path.join(root, name), folder)
                 found.append((rel, _Input(os.path.join(folder, rel), os.path.join(folder, rel), relative=rel)))
     return [item for _, item in sorted(found, key=lambda pair: pair[0].split(os.sep))]

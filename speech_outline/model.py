@@ -15,7 +15,7 @@ others are made a few times per document and are frozen attrs classes.
 from __future__ import annotations
 
 import enum
-from typing import Iterator, NamedTuple
+from typing import Iterator, NamedTuple, Optional
 
 import attrs
 
@@ -141,6 +141,26 @@ class Diagnostic:
     facts: tuple = attrs.field(default=(), eq=False, repr=False)
 
 
+class SourceLine(NamedTuple):
+    """Where one line of the text read from a .docx, .html or .pdf file came from."""
+
+    paragraph: int  #: 0-based index of its paragraph in the file's reading order
+    page: Optional[int] = None  #: PDF: the 1-based page it starts on
+    level: Optional[int] = None  #: heading evidence: Word outline level or heading style, <h1>–<h6>, PDF size rank (1 = outermost)
+    style: str = ""  #: what the evidence was: "Heading 1", "h2", "16pt bold centred", a numbering format…
+
+
+@attrs.frozen(slots=True)
+class Source:
+    """What a reader of a .docx, .html or .pdf file saw besides the text it gave the pipeline."""
+
+    format: str  #: "docx", "html" or "pdf"
+    lines: tuple[SourceLine, ...] = ()  #: one per line of the text, in order (line n is lines[n - 1])
+    title: Optional[str] = None  #: title evidence: the file's own title (<title>, document properties)
+    notes: tuple[str, ...] = ()  #: footnotes, endnotes and comments: kept apart from the body
+    furniture: tuple[str, ...] = ()  #: running headers, footers and page numbers left out of the text
+
+
 @attrs.frozen(slots=True)
 class Outline:
     """A parsed document."""
@@ -148,6 +168,7 @@ class Outline:
     paragraphs: tuple[Paragraph, ...]  #: the whole input, in order
     nodes: tuple[Node, ...] = ()  #: top-level headings
     diagnostics: tuple[Diagnostic, ...] = ()  #: numbering problems, in document order
+    source: Optional[Source] = None  #: for a .docx, .html or .pdf input: where each line came from
     # the views below, each computed on first use: writers ask for them once per section
     _views: dict = attrs.field(factory=dict, init=False, eq=False, repr=False)
 

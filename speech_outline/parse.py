@@ -1,12 +1,14 @@
-"""The pipeline: decode → tokenize → anatomy → build. Nothing else lives here."""
+"""The pipeline: read (decode, or a .docx/.html/.pdf reader) → tokenize → anatomy → build. Nothing else lives here."""
 from __future__ import annotations
 
 import gc
 import os
 from typing import Optional, Union
 
+import attrs
+
 from . import anatomy, build
-from .decode import decode
+from .inputs import Document, read_document
 from .model import Outline
 from .tokenize import split_run_together, tokenize
 
@@ -28,12 +30,19 @@ def parse(text: str) -> Outline:
             gc.enable()
 
 
-def parse_bytes(data: bytes, encoding: Optional[str] = None) -> Outline:
-    """Parse encoded bytes: UTF-8 (BOM or not), UTF-16/32 with BOM, else GB18030."""
-    return parse(decode(data, encoding))
+def parse_document(document: Document) -> Outline:
+    """Parse a document a reader gave; the outline keeps the reader's `Source`."""
+    outline = parse(document.text)
+    return outline if document.source is None else attrs.evolve(outline, source=document.source)
+
+
+def parse_bytes(data: bytes, encoding: Optional[str] = None, name: str = "") -> Outline:
+    """Parse a file's bytes: .docx, .html or .pdf by content (the extension of `name` as a hint),
+    else text: UTF-8 (BOM or not), UTF-16/32 with BOM, else GB18030. Raises DecodeError."""
+    return parse_document(read_document(data, name, encoding))
 
 
 def parse_file(path: Union[str, os.PathLike], encoding: Optional[str] = None) -> Outline:
-    """Read and parse a file; see `parse_bytes` for how it is decoded."""
+    """Read and parse a file (text, .docx, .html or .pdf); see `parse_bytes`."""
     with open(path, "rb") as f:
-        return parse_bytes(f.read(), encoding)
+        return parse_bytes(f.read(), encoding, os.fspath(path))

@@ -377,7 +377,7 @@ def test_a_directory_needs_r(run, tmp_path):
     doc(tmp_path, "docs/a.txt")
     r = run("convert", "docs")
     assert (r.rc, r.out) == (1, "")
-    assert r.err == "speech-outline: error: docs: is a directory (use -r for the .txt files in it)\n"
+    assert r.err == "speech-outline: error: docs: is a directory (use -r for the documents in it)\n"
 
 
 def test_a_directory_without_txt_files(run, tmp_path):
@@ -385,7 +385,7 @@ def test_a_directory_without_txt_files(run, tmp_path):
     (tmp_path / "docs" / "a.md").write_text("x", encoding="utf-8")
     r = run("convert", "-r", "docs")
     assert (r.rc, r.out) == (1, "")
-    assert r.err == "speech-outline: error: docs: no .txt files in this directory\n"
+    assert r.err == "speech-outline: error: docs: no .txt, .docx, .html or .pdf files in this directory\n"
 
 
 def test_text_without_headings_converts_with_a_warning(run, tmp_path):
@@ -725,7 +725,7 @@ def test_check_a_folder(run, tmp_path):
     assert r.out.splitlines() == [f"drafts/{name}:{line}" for name in ("a.txt", "b.txt")
                                   for line in DRAFT_PROBLEMS]
     r = run("check", "drafts")
-    assert (r.rc, r.err) == (1, "speech-outline: error: drafts: is a directory (use -r for the .txt files in it)\n")
+    assert (r.rc, r.err) == (1, "speech-outline: error: drafts: is a directory (use -r for the documents in it)\n")
 
 
 MIXED = "实施方案\n一、总体要求\n1.指导思想。\n2、基本原则。\n3.工作目标。\n二、主要任务\n（一）甲。\n(二)乙。\n"

@@ -108,3 +108,28 @@ def test_walk_outline(tmp_path, sample, level):
     at = lines.index(f"level {level} headings:")
     assert lines[at + 1:] == [f"- {node.title}" for node in nodes if node.level == level]
     assert len(lines[at + 1:]) > 1
+
+
+def test_convert_folder_reads_word_pdf_and_text(tmp_path):
+    from input_fixtures import make_docx, make_pdf
+
+    text = (SAMPLES / "notice-gov-new-media.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "notice.txt").write_text(text, encoding="utf-8")
+    (folder / "word.docx").write_bytes(make_docx(text))
+    (folder / "scan.pdf").write_bytes(make_pdf(text))
+    (folder / "broken.docx").write_text("不是 Word 文件", encoding="utf-8")
+    proc = run_example("convert_folder.py", folder, tmp_path / "out", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr == f"skipped {folder / 'broken.docx'}: named .docx but the content is text\n"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "notice.md", "notice.opml", "scan.md", "scan.opml", "word.md", "word.opml"]
+    assert "scan.pdf (pdf, 6 pages)" in proc.stdout and "word.docx (docx)" in proc.stdout
+
+    def headings(name):
+        return [line for line in (tmp_path / "out" / name).read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")]
+    assert headings("word.md") == headings("notice.md") == headings("scan.md")
+    assert len(headings("notice.md")) > 10
+    assert "convert_folder.py" in (EXAMPLES / "README.md").read_text(encoding="utf-8")

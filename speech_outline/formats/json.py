@@ -8,7 +8,9 @@ body) or in one of the document parts, with its whitespace, so `read(write(o))
      "title": str | null,
      "title_lines": [para], "metadata": [para], "framing": [para], "preamble": [para],
      "toc": [para], "noise": [para], "other": [para],
-     "children": [node], "diagnostics": [{"line", "code", "message"}]}
+     "children": [node], "diagnostics": [{"line", "code", "message"}],
+     "source": {"format", "title", "lines": [{"line", "paragraph", "page", "level", "style"}],
+                "notes": [str], "furniture": [str]}}  # only for .docx, .html and .pdf inputs
     node = {"id": "2.1", "level", "line", "start", "end", "marker", "style", "ordinal",
             "path", "title", "heading": para, "body": [para], "children": [node]}
     para = {"role", "text", "start", "line", "lead", "trail"}
@@ -21,7 +23,8 @@ from __future__ import annotations
 import json
 from typing import Any, Optional
 
-from ..model import FRAMING_ROLES, META_ROLES, Diagnostic, Marker, Node, Outline, Paragraph, Role
+from ..model import (FRAMING_ROLES, META_ROLES, Diagnostic, Marker, Node, Outline, Paragraph, Role,
+                     Source, SourceLine)
 from ._sections import ReadError, child_id, json_text, reader, section_end
 
 EXTENSIONS = (".json",)
@@ -58,6 +61,8 @@ def write(outline: Outline, *, indent: Optional[int] = None, include_noise: bool
         "children": _children(outline.nodes),
         "diagnostics": [{"line": d.line, "code": d.code, "message": d.message} for d in outline.diagnostics],
     }
+    if outline.source is not None:
+        doc["source"] = _source(outline.source)
     return json_text(doc, indent) + "\n"
 
 
@@ -75,7 +80,22 @@ def read(text: str) -> Outline:
     in_sections = [p for top in nodes for node in top.walk() for p in (node.heading, *node.body)]
     paragraphs = sorted((*loose, *in_sections), key=lambda p: (p.start, p.line))
     diagnostics = tuple(Diagnostic(d["line"], d["code"], d["message"]) for d in doc.get("diagnostics", ()))
-    return Outline(tuple(paragraphs), nodes, diagnostics)
+    source = _read_source(doc["source"]) if doc.get("source") is not None else None
+    return Outline(tuple(paragraphs), nodes, diagnostics, source)
+
+
+def _source(source: Source) -> dict[str, Any]:
+    """Where the lines of a .docx, .html or .pdf input came from (line n is the n-th entry)."""
+    return {"format": source.format, "title": source.title,
+            "lines": [{"line": n, "paragraph": s.paragraph, "page": s.page, "level": s.level, "style": s.style}
+                      for n, s in enumerate(source.lines, 1)],
+            "notes": list(source.notes), "furniture": list(source.furniture)}
+
+
+def _read_source(d: dict[str, Any]) -> Source:
+    lines = tuple(SourceLine(s["paragraph"], s.get("page"), s.get("level"), s.get("style", ""))
+                  for s in d.get("lines", ()))
+    return Source(d["format"], lines, d.get("title"), tuple(d.get("notes", ())), tuple(d.get("furniture", ())))
 
 
 _PART_OF = {role: name for name, roles in PARTS.items() for role in roles}

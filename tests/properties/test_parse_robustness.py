@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from outline_checks import check_outline
 from soup import soups
 from speech_outline import DecodeError, parse, parse_bytes
-from speech_outline.decode import decode
+from speech_outline.inputs import read_document
 from speech_outline.strategies import documents
 
 
@@ -34,6 +34,9 @@ def test_marker_soup(text):
 @given(st.binary())
 @example(b"\xff\xfe")
 @example(b"\xef\xbb\xbf\xe4\xb8\x80\xe3\x80\x81")
+@example(b"<head")  # read as a web page
+@example(b"PK\x03\x04word/document.xml")  # a damaged .docx
+@example(b"%PDF-1.4")
 @example("一、总体要求".encode("gb18030"))
 def test_any_bytes(data):
     check_bytes(data)
@@ -45,12 +48,13 @@ def test_gb18030_soup(data):
 
 
 def check_bytes(data: bytes) -> None:
-    """Bytes either fail to decode with DecodeError or parse to a sound outline of their text."""
+    """Bytes either fail to read with DecodeError or parse to a sound outline of the text read
+    from them (decoded, or from a web page, a .docx or a PDF when they are one)."""
     try:
         outline = parse_bytes(data)
     except DecodeError:
         return
-    check_outline(outline, decode(data))
+    check_outline(outline, read_document(data).text)
 
 
 @given(documents(noise=None))
