@@ -8,7 +8,8 @@ from typing import Optional, Union
 from . import anatomy, build
 from .decode import decode
 from .model import Outline
-from .tokenize import split_run_together, tokenize
+from .breaks import split_run_together
+from .tokenize import tokenize
 
 
 def parse(text: str) -> Outline:

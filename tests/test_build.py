@@ -181,7 +181,8 @@ def _edited_corpus_items(data):
     """Heading candidates of a corpus document with lines dropped and repeated: real
     numbering with the faults that make options close."""
     from speech_outline import anatomy, build
-    from speech_outline.tokenize import split_run_together, tokenize
+    from speech_outline.breaks import split_run_together
+    from speech_outline.tokenize import tokenize
 
     lines = data.draw(st.sampled_from(_CORPUS)).read_text(encoding="utf-8").split("\n")
     edits = data.draw(st.lists(st.tuples(st.integers(0, len(lines) - 1), st.booleans()), max_size=12))
@@ -231,3 +232,12 @@ def test_look_ahead_that_stops_early_chooses_as_the_exhaustive_one(data):
     fast, slow = build.place(items), _exhaustive_place(items)
     assert [(p.depth, p.kind, p.series_id) if p else None for p in fast] == \
            [(p.depth, p.kind, p.series_id) if p else None for p in slow]
+
+
+def test_an_arabic_second_item_after_a_number_in_prose_is_a_late_start():
+    """2. after 增长12.5% is a late start: the 2. inside 12.5 is no first item (regression:
+    the first item was looked for as the marker's own text with 二 turned into 一)."""
+    codes = [d.code for d in parse("一、甲\n增长12.5%。\n2.乙\n3.丙").diagnostics]
+    assert codes == ["late-start"]
+    # look-alike: the first item does stand in the paragraph before
+    assert parse("一、甲\n表现在：1.好。\n2.乙\n3.丙").diagnostics == ()

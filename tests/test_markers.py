@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from speech_outline.markers import CATALOGUE, cut_title, match_marker
+from speech_outline.markers import CATALOGUE, LAST, cut_title, family, first_chars, marker_start, match_marker
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,32 @@ def test_possessive_numerals_match_as_backtracking_ones_would(text):
         backtracking = re.compile(family.pattern.replace("}" + markers._KEEP, "}"))
         found, expected = re.match(family.pattern, text), backtracking.match(text)
         assert (found and found.group()) == (expected and expected.group()), (family.style, text)
+
+
+@pytest.mark.parametrize("fam", CATALOGUE, ids=lambda f: f.style)
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_every_family_renders_markers_that_read_back(fam, data):
+    """render(n) is the marker of ordinal n: match_marker reads it back as the family and n."""
+    ordinal = data.draw(st.integers(1, min(fam.capacity, 10**6)) | st.sampled_from([1, fam.capacity]))
+    found = match_marker(fam.render(ordinal) + "\u3000总则")
+    assert found is not None and (found.style, found.ordinal) == (fam.style, ordinal)
+
+
+def test_render_refuses_what_the_family_cannot_write():
+    with pytest.raises(ValueError):
+        family("circled").render(51)
+    assert family("speech-discourse").render(LAST) == "最后，"
+
+
+def test_first_characters_come_from_the_patterns():
+    assert family("cn-paren").first_chars == frozenset("（(〔【［[﹙")
+    assert family("circled").first_chars >= {"①", "㉑", "㊿"}
+    assert first_chars(family("law-article").pattern, "num") >= {"一", "千", "1", "９"}
+    assert "首" in marker_start() and "x" not in marker_start()
+
+
+def test_a_renumbered_marker_keeps_its_writing():
+    assert match_marker("(2)乙").renumbered(1) == "(1)"
+    assert match_marker("1.2.3 乙").renumbered(1) == "1.2.1"
+    assert match_marker("第二个特点是好").renumbered(1) == "第一个特点是"
