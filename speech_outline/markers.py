@@ -18,13 +18,14 @@ from .model import Marker
 from .ordinals import ARABIC_CAPACITY, CHINESE_CAPACITY, chinese_numeral, ordinal_value
 
 # Character classes shared by the patterns. No pattern has a numeral character right after
-# a numeral, so a numeral never gives characters back: where Python can say so (3.11+,
+# a numeral, so a numeral never gives characters back (numerals have no length limit:
+# 第1000条, 第一万零一条, 1.1.1.1.1.1): where Python can say so (3.11+,
 # possessive quantifiers), a marker that does not match fails without trying shorter
 # numerals, a third faster for 第 (nine families start with it).
 _KEEP = "+" if sys.version_info >= (3, 11) else ""
-CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千]{0,7}" + _KEEP
-CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]{0,7}" + _KEEP
-AR_NUM = "[1-9１-９][0-9０-９]{0,2}" + _KEEP
+CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千万]{0,15}" + _KEEP
+CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万]{0,15}" + _KEEP
+AR_NUM = "[1-9１-９][0-9０-９]*" + _KEEP
 OPEN = r"[（(〔【［\[﹙]"
 CLOSE = r"[）)〕】］\]﹚]"
 # Arabic numbers in square brackets are citations ([1] 张三……), not headings.
@@ -178,10 +179,9 @@ CATALOGUE: tuple[Family, ...] = (
     Family("cn-enclosed", r"(?P<num>[㈠-㈩])", Scheme.GBT9704, 2, ("㈠", "㈡"),
            "Parenthesised ideograph ㈠", _enclosed(("㈠", "㈩")), "{}", level="second"),
     Family("decimal",
-           rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]{{1,3}}){{1,5}})[.．]?"
+           rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]+)+)[.．]?"
            rf"(?=[{SPACE}]|[\u4e00-\u9fff“《（(])(?![{SPACE}]*[的中亿万千百元年月日倍个号%％])",
-           Scheme.DECIMAL, 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1", DECIMAL, "1.{}",
-           max_ordinal=999),
+           Scheme.DECIMAL, 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1", DECIMAL, "1.{}"),
     Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 3,
            ("1.", "１．"), "GB/T 9704 third level 1.", ARABIC, "{}.", level="third"),
     Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", Scheme.GBT9704, 3, ("1、", "12、"),

@@ -33,8 +33,8 @@ def _enclosed_table() -> dict[str, int]:
 
 
 ENCLOSED = _enclosed_table()
-CHINESE_CAPACITY = 9999  # 九千九百九十九
-ARABIC_CAPACITY = 999  # …with at most three digits
+CHINESE_CAPACITY = 99_999_999  # 九千九百九十九万九千九百九十九: 亿 is never an ordinal
+ARABIC_CAPACITY = 2**63 - 1  # any size: 第1000条, 1000.
 
 _DIGITS = "零一二三四五六七八九"
 _CAP_DIGITS = "零壹贰叁肆伍陆柒捌玖"

@@ -182,3 +182,41 @@ def test_a_renumbered_marker_keeps_its_writing():
     assert match_marker("(2)乙").renumbered(1) == "(1)"
     assert match_marker("1.2.3 乙").renumbered(1) == "1.2.1"
     assert match_marker("第二个特点是好").renumbered(1) == "第一个特点是"
+
+
+@pytest.mark.parametrize("text,style,ordinal", [
+    ("第1000条　本法自公布之日起施行。", "law-article", 1000),
+    ("1000. 附则", "arabic-dot", 1000),
+    ("1000、附则", "arabic-dun", 1000),
+    ("（1000）附则", "arabic-paren", 1000),
+    ("第123456条　最后一条。", "law-article", 123456),
+    ("第一万零一条　本法自公布之日起施行。", "law-article", 10001),
+    ("第九千九百九十九万九千九百九十九条　甲。", "law-article", 99999999),
+    ("十万、附则", "cn-dun", 100000),
+])
+def test_ordinals_work_at_any_size(text, style, ordinal):
+    found = match_marker(text)
+    assert (found.style, found.ordinal) == (style, ordinal)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年工作总结", "1.5亿元用于建设", "2019.5亿元", "1000.5万元", "1000万元投入", "2024　年", "12000人参加",
+    "一万元是上限", "（1000万元）",
+])
+def test_big_number_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
+
+
+def test_decimal_numbering_deeper_than_five_levels():
+    found = match_marker("1.1.1.1.1.1 第六层")
+    assert found.path == (1, 1, 1, 1, 1, 1) and found.series == "decimal-6"
+    assert match_marker("1.2.3.4.5.6.7.1000 第八层").path == (1, 2, 3, 4, 5, 6, 7, 1000)
+    assert match_marker("1.1.1.1.1.1%的增长") is None  # look-alike: a number, not a heading
+
+
+def test_a_long_law_keeps_every_article_past_999():
+    from speech_outline import parse
+
+    text = "\n".join(f"第{n}条　内容{n}。" for n in range(1, 1201))
+    outline = parse(text)
+    assert len(outline.nodes) == 1200 and outline.diagnostics == ()
