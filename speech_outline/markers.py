@@ -59,10 +59,15 @@ def _arabic(n: int) -> str:
     return str(n)
 
 
+def _counted(name: str, chars: str) -> Numerals:
+    """Numerals that are one character each, counting 1, 2, 3… in the order of `chars`."""
+    return Numerals(name, lambda numeral: chars.index(numeral) + 1, lambda n: chars[n - 1], len(chars))
+
+
 def _enclosed(*ranges: tuple[str, str]) -> Numerals:
-    """Numerals that are one character each, counting up from 1 through the ranges."""
+    """Numerals that are one character each, counting up from 1 through the code point ranges."""
     chars = "".join(chr(c) for first, last in ranges for c in range(ord(first), ord(last) + 1))
-    return Numerals(f"enclosed {chars[0]}…{chars[-1]}", ordinal_value, lambda n: chars[n - 1], len(chars))
+    return _counted(f"enclosed {chars[0]}…{chars[-1]}", chars)
 
 
 def _read_di_ge(numeral: str) -> int:
@@ -198,6 +203,9 @@ CATALOGUE: tuple[Family, ...] = (
            _enclosed(("⒈", "⒛")), "{}", level="third"),
     Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
            _enclosed(("Ⅰ", "Ⅻ")), "{}、"),
+    Family("stem", r"(?P<num>[甲乙丙丁戊己庚辛壬癸])、(?![甲乙丙丁戊己庚辛壬癸]|[双三]方)", Scheme.OTHER, 3,
+           ("甲、", "乙、"), "Heavenly stems 甲、乙、丙、 (甲 = 1 … 癸 = 10)",
+           _counted("heavenly stems", "甲乙丙丁戊己庚辛壬癸"), "{}、"),
     Family("latin", r"(?P<num>[A-Z])[、．]", Scheme.OTHER, 2, ("A、", "B．"), "Latin capitals A、", LATIN, "{}、"),
     Family("decimal-bare",
            rf"(?P<num>{AR_NUM})(?=[\t\u3000]|  )(?![{SPACE}]*[年月日号时分秒岁万亿元个%％])",

@@ -138,7 +138,7 @@ _LAW_STYLES = frozenset(f.style for f in CATALOGUE if f.scheme == Scheme.LAW)
 _DI_GE_NOUNS = ("方面", "特点", "问题", "要求", "任务", "好", "体会", "原则", "措施", "环节")
 
 _GBT_SLOTS = (("part", "roman"), ("cn-dun", "cn-dot", "cap-dun"), ("cn-paren", "cn-enclosed", "latin"),
-              ("arabic-dot", "arabic-dun", "digit-stop"), ("arabic-paren", "paren-digit"),
+              ("arabic-dot", "arabic-dun", "digit-stop", "stem"), ("arabic-paren", "paren-digit"),
               ("circled", "arabic-half-paren"))
 _LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
               ("law-clause",), ("cn-dun",), ("cn-paren",), ("arabic-dot", "arabic-dun"))

@@ -220,3 +220,14 @@ def test_a_long_law_keeps_every_article_past_999():
     text = "\n".join(f"第{n}条　内容{n}。" for n in range(1, 1201))
     outline = parse(text)
     assert len(outline.nodes) == 1200 and outline.diagnostics == ()
+
+
+@pytest.mark.parametrize("text,ordinal", [("甲、总则", 1), ("乙、组织机构", 2), ("癸、附则", 10)])
+def test_heavenly_stems_are_ordinals(text, ordinal):
+    found = match_marker(text)
+    assert (found.style, found.ordinal) == ("stem", ordinal)
+
+
+@pytest.mark.parametrize("text", ["甲方应当按期付款", "甲级资质", "甲、乙双方协商一致", "甲、乙、丙三方", "甲乙丙丁"])
+def test_heavenly_stem_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
