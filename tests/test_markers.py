@@ -231,3 +231,11 @@ def test_heavenly_stems_are_ordinals(text, ordinal):
 @pytest.mark.parametrize("text", ["甲方应当按期付款", "甲级资质", "甲、乙双方协商一致", "甲、乙、丙三方", "甲乙丙丁"])
 def test_heavenly_stem_look_alikes_are_not_markers(text):
     assert match_marker(text) is None
+
+
+def test_lead_is_every_white_space_but_line_breaks_and_the_zero_width_characters():
+    from speech_outline.markers import LEAD, SPACE
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n", "\r"}
+    assert set(LEAD) == spaces | set(SPACE) | set("\u200b\u200c\u200d\u2060\ufeff")
+    assert len(LEAD) == len(set(LEAD))
