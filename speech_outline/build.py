@@ -93,14 +93,19 @@ class Option(NamedTuple):
 
 
 class Step(enum.Enum):
-    """How one number follows another in a series: what costs and diagnostics both read."""
+    """How one number follows another in a series: what costs and diagnostics both read.
+    Each step has its diagnostic code (None: nothing to report) and its cost."""
 
-    NEXT = "next"  # 二 after 一
-    LAST = "last"  # 最后, which may end any series
-    DUPLICATE = "duplicate"
-    RESTART = "restart"  # back to one
-    BACKWARDS = "backwards"
-    GAP = "gap"  # numbers missing
+    NEXT = (None, 0.0)  # 二 after 一
+    LAST = (None, LAST_ENDS_SERIES)  # 最后, which may end any series
+    DUPLICATE = ("duplicate", DUPLICATE)
+    RESTART = ("restart", RESTART)  # back to one
+    BACKWARDS = ("backwards", BACKWARDS)
+    GAP = ("gap", GAP)  # numbers missing: dearer the more are missing
+
+    def __init__(self, code: Optional[str], cost: float) -> None:
+        self.code = code
+        self.cost = cost
 
 
 def step(previous: int, ordinal: int) -> Step:
@@ -118,9 +123,6 @@ def step(previous: int, ordinal: int) -> Step:
     return Step.GAP
 
 
-_STEP_FAULTS = frozenset({Step.DUPLICATE, Step.RESTART, Step.BACKWARDS, Step.GAP})  # each a diagnostic code
-_STEP_COST = {Step.NEXT: 0.0, Step.LAST: LAST_ENDS_SERIES, Step.DUPLICATE: DUPLICATE, Step.RESTART: RESTART,
-              Step.BACKWARDS: BACKWARDS}
 # Paragraphs and nodes (named tuples) are made from a tuple of their fields, in C: what their
 # _make does, without the cost of a Python call per paragraph.
 _new = tuple.__new__
@@ -172,10 +174,12 @@ class _State:
 
 def sequence_cost(previous: int, ordinal: int) -> float:
     """What it costs for `ordinal` to follow `previous` in one series."""
+    if ordinal == previous + 1:  # the usual step, without a call
+        return 0.0
     kind = step(previous, ordinal)
     if kind is Step.GAP:
         return GAP + GAP_STEP * min(ordinal - previous - 2, 8)
-    return _STEP_COST[kind]
+    return kind.cost
 
 
 def _continuation_cost(frame: Placement, marker: MarkerMatch) -> Optional[float]:
@@ -420,7 +424,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
         elif m is not None and not (demoted and id(tok) in demoted):
-            first_inline = m.ordinal == 2 and _first_item_in(before, m)
+            first_inline = m.ordinal == 2 and m.first in before and _first_item_in(before, m)
             items.append(Candidate(m, tok.line, prose, first_inline))
         elif tok.text[0] == "附" and _SECTION_BREAK.match(tok.text):
             items.append(Candidate(None, tok.line, prose))
@@ -437,7 +441,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
 def _first_item_in(text: str, second: MarkerMatch) -> bool:
     """Whether the first item of `second`'s series stands inside `text` (表现在：一是……。 before
     二是……): the marker written with the family's numeral for one, read there as a marker."""
-    written = second.renumbered(1)
+    written = second.first
     at = text.find(written)
     while at >= 0:
         found = match_marker(text, at)
@@ -518,8 +522,8 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
             kind = step(prev.ordinal, marker.ordinal)
             if kind is Step.GAP:
                 facts["missing"] = diag.describe_missing(prev.ordinal, marker.ordinal)
-            if kind in _STEP_FAULTS:
-                found.append(diag.diagnostic(kind.value, tok.line, **facts))
+            if kind.code is not None:
+                found.append(diag.diagnostic(kind.code, tok.line, **facts))
         else:
             # nested under (a child) or put beside (a replacement) a style usually below it
             for above in (p.previous, p.displaced):

@@ -379,6 +379,7 @@ class MarkerMatch:
     numeral: str  # the numeral as written in `text`
     style: str = attrs.field(init=False)  # the family's, read often enough to be a field
     marker: Marker = attrs.field(init=False)  # the public value of a heading with this marker
+    first: str = attrs.field(init=False)  # this marker as written for number one: renumbered(1)
 
     @style.default
     def _style(self) -> str:
@@ -387,6 +388,10 @@ class MarkerMatch:
     @marker.default
     def _marker(self) -> Marker:
         return Marker(self.text, self.style, self.ordinal, self.path)
+
+    @first.default
+    def _first(self) -> str:
+        return self.renumbered(1)
 
     def renumbered(self, ordinal: int) -> str:
         """This marker as written, numbered `ordinal`: （2） → （1）, 1.2.3 → 1.2.1 (the

@@ -42,6 +42,7 @@ _UNITS = ("", "十", "百", "千")
 _CAP_UNITS = ("", "拾", "佰", "仟")
 
 
+@lru_cache(maxsize=1 << 12)
 def chinese_numeral(n: int, *, capital: bool = False) -> str:
     """1 → 一, 11 → 十一, 21 → 二十一, 110 → 一百一十, 1040 → 一千零四十, 10001 → 一万零一
     (capital: 壹, 拾壹 …), as writers put them in markers (十一, not 一十一)."""
