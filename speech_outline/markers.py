@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from typing import Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 import attrs
 
@@ -46,8 +46,7 @@ DISCOURSE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 LAST = 0  # the ordinal of 最后: it may end any series
 
 
-@attrs.frozen(slots=True)
-class Numerals:
+class Numerals(NamedTuple):
     """How a family writes its numbers: reading a numeral as written, writing one."""
 
     name: str  # for the documentation
@@ -308,8 +307,7 @@ def _marker_start() -> frozenset[str]:
     return frozenset().union(*(f.first_chars for f in CATALOGUE))
 
 
-@attrs.frozen(slots=True)
-class _Alternative:
+class _Alternative(NamedTuple):
     """One family inside a `_Matcher`'s alternation."""
 
     index: int  # its place in the matcher's families
@@ -320,8 +318,7 @@ class _Alternative:
     readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
 
 
-@attrs.frozen(slots=True)
-class _Matcher:
+class _Matcher(NamedTuple):
     """The families that can start with one character: tried as one alternation first."""
 
     match: Callable[[str, int], Optional["re.Match[str]"]]  # the alternation's, bound
