@@ -118,7 +118,9 @@ def _joints(text: str) -> list[int]:
 
 class _SeriesMemory:
     """The latest marker of each series so far, and whether a marker ranked above it
-    came since (then the series may start again at one).
+    came since (then the series may start again at one). Build's placements do not
+    exist yet when breaks are recovered (they need the split paragraphs), so this
+    keeps what a cut needs; whether a number follows on is asked of `build.step`.
 
     Most documents never ask (no paragraph has a marker inside it), so the paragraphs'
     markers are only read when it is first asked, up to the paragraph reached."""

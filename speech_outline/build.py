@@ -28,7 +28,7 @@ import attrs
 import re
 
 from . import diagnostics as diag
-from .markers import CATALOGUE, LAST, MarkerMatch, Scheme, cut_title, match_marker
+from .markers import CATALOGUE, LAST, MarkerMatch, Scheme, cut_title, match_family
 from .model import Diagnostic, Node, Paragraph, Role
 from .tokenize import Token
 
@@ -444,7 +444,7 @@ def _first_item_in(text: str, second: MarkerMatch) -> bool:
     written = second.first
     at = text.find(written)
     while at >= 0:
-        found = match_marker(text, at)
+        found = match_family(second.family, text, at)
         if found is not None and found.series == second.series and found.ordinal == 1:
             return True
         at = text.find(written, at + 1)

@@ -1,9 +1,13 @@
 """The marker catalogue: every ordinal style Chinese writers put at a paragraph start.
 
-One entry per family, as data: its pattern, the scheme and rank that order it
-against other families, and examples. `match_marker` is the only place that
-decides whether a paragraph starts with a marker; the documentation's table is
-generated from `CATALOGUE`.
+One `Family` record per family answers every question about it: its pattern, the
+scheme and rank that order it against other families, its numerals (how a value is
+read and written, and the largest it can write), `render(n)`, the characters it can
+start with (read from the pattern), whether it needs a separator, may run on inside
+a paragraph, opens a series at a lost line break or is a speech point, and its level
+group. Everything else (tokenize, breaks, build, strategies, the docs' table) asks the
+records; `match_marker` is the only place that decides whether a paragraph starts
+with a marker. A new family is one entry of `CATALOGUE` and its tests.
 """
 from __future__ import annotations
 
@@ -348,12 +352,17 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
+_ALONE: dict[str, tuple["re.Pattern[str]", _Alternative]] = {}  # by style (a Family is slow to hash)
+
+
 def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
     """The family's own pattern, for when the alternation's first fit is refused."""
-    noun = "noun" if _NOUN in family.pattern else None
-    return (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
-            _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
+    found = _ALONE.get(family.style)
+    if found is None:
+        noun = "noun" if _NOUN in family.pattern else None
+        found = _ALONE[family.style] = (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
+                                        _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
+    return found
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end. (One character
@@ -434,6 +443,13 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
             if found is not None:
                 return found
     return None
+
+
+def match_family(family: Family, text: str, pos: int = 0) -> Optional[MarkerMatch]:
+    """The marker of `family` at `text[pos:]`, if any (whatever other families would read there)."""
+    pattern, alone = _alone(family)
+    m = pattern.match(text, pos)
+    return None if m is None else _read_match(alone, m, text, pos)
 
 
 # Readings of markers as written (with the white space after them), by family: a
