@@ -20,14 +20,15 @@ the real 第二 comes). Faults the chosen tree has to accept become diagnostics.
 """
 from __future__ import annotations
 
+import enum
 import math
-from typing import Optional
+from typing import NamedTuple, Optional
 
 import attrs
 import re
 
 from . import diagnostics as diag
-from .markers import LAST, MarkerMatch, cut_title
+from .markers import CATALOGUE, LAST, MarkerMatch, Scheme, cut_title, match_family
 from .model import Diagnostic, Node, Paragraph, Role
 from .tokenize import Token
 
@@ -57,14 +58,10 @@ HORIZON = 12  # headings looked ahead
 MAX_PASSES = 4
 
 # Speech points (一是, 一要, 第X个…是, 其一, 首先) seldom have sub-points of their own.
-POINT_STYLES = frozenset({"speech-shi", "speech-yao", "speech-di-ge", "speech-qi", "speech-discourse"})
-# Spellings of one level that writers mix within a series.
-_VARIANTS = (
-    frozenset({"arabic-dot", "arabic-dun", "digit-stop"}),
-    frozenset({"cn-dun", "cn-dot", "cap-dun"}),
-    frozenset({"arabic-paren", "paren-digit"}),
-    frozenset({"cn-paren", "cn-enclosed"}),
-)
+POINT_STYLES = frozenset(f.style for f in CATALOGUE if f.point)
+# Spellings of one level that writers mix within a series (the catalogue's level groups).
+_VARIANTS = tuple(frozenset(f.style for f in CATALOGUE if f.level == level)
+                  for level in dict.fromkeys(f.level for f in CATALOGUE if f.level))
 # (style of the open series, style of the candidate) → what it costs to continue it in another style
 _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in group if a != b}
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
@@ -73,7 +70,59 @@ _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in
 # An unnumbered line that opens an appendix closes every open section.
 _SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 
-SIBLING, CHILD, REPLACEMENT = 0, 1, 2
+
+
+class Kind(enum.IntEnum):
+    """How a heading is placed; on equal costs the lower kind is preferred."""
+
+    SIBLING = 0  # continues an open series
+    CHILD = 1  # opens a series below the current heading
+    REPLACEMENT = 2  # opens a series beside an open heading of another series, closing it
+
+
+SIBLING, CHILD, REPLACEMENT = Kind.SIBLING, Kind.CHILD, Kind.REPLACEMENT
+
+
+class Option(NamedTuple):
+    """A place a heading could go, and what it costs."""
+
+    cost: float
+    kind: Kind
+    depth: int
+    frame: Optional["Placement"]  # the heading continued (sibling), or the parent
+
+
+class Step(enum.Enum):
+    """How one number follows another in a series: what costs and diagnostics both read.
+    Each step has its diagnostic code (None: nothing to report) and its cost."""
+
+    NEXT = (None, 0.0)  # 二 after 一
+    LAST = (None, LAST_ENDS_SERIES)  # 最后, which may end any series
+    DUPLICATE = ("duplicate", DUPLICATE)
+    RESTART = ("restart", RESTART)  # back to one
+    BACKWARDS = ("backwards", BACKWARDS)
+    GAP = ("gap", GAP)  # numbers missing: dearer the more are missing
+
+    def __init__(self, code: Optional[str], cost: float) -> None:
+        self.code = code
+        self.cost = cost
+
+
+def step(previous: int, ordinal: int) -> Step:
+    """The step from `previous` to `ordinal` in one series."""
+    if ordinal == previous + 1:
+        return Step.NEXT
+    if ordinal == LAST:
+        return Step.LAST
+    if ordinal == previous:
+        return Step.DUPLICATE
+    if ordinal == 1:
+        return Step.RESTART
+    if ordinal < previous:
+        return Step.BACKWARDS
+    return Step.GAP
+
+
 # Paragraphs and nodes (named tuples) are made from a tuple of their fields, in C: what their
 # _make does, without the cost of a Python call per paragraph.
 _new = tuple.__new__
@@ -100,7 +149,7 @@ class Placement:
     line: int
     series_id: int
     depth: int
-    kind: int
+    kind: Kind
     previous: Optional["Placement"]  # the heading continued (sibling), or the parent
     parent: Optional["Placement"]
     late_start: bool  # a new series that neither starts at one nor continues an earlier one
@@ -125,33 +174,28 @@ class _State:
 
 def sequence_cost(previous: int, ordinal: int) -> float:
     """What it costs for `ordinal` to follow `previous` in one series."""
-    if ordinal == previous + 1:
+    if ordinal == previous + 1:  # the usual step, without a call
         return 0.0
-    if ordinal == LAST:
-        return LAST_ENDS_SERIES
-    if ordinal == previous:
-        return DUPLICATE
-    if ordinal == 1:
-        return RESTART
-    if ordinal < previous:
-        return BACKWARDS
-    return GAP + GAP_STEP * min(ordinal - previous - 2, 8)
+    kind = step(previous, ordinal)
+    if kind is Step.GAP:
+        return GAP + GAP_STEP * min(ordinal - previous - 2, 8)
+    return kind.cost
 
 
-def _continuation_cost(frame: Placement, cand: MarkerMatch) -> Optional[float]:
-    """Cost of `cand` continuing `frame`'s series, or None if it cannot."""
+def _continuation_cost(frame: Placement, marker: MarkerMatch) -> Optional[float]:
+    """Cost of `marker` continuing `frame`'s series, or None if it cannot."""
     prev = frame.match
-    if frame.series == cand.series:
+    if frame.series == marker.series:
         extra = 0.0
     else:
-        extra = _MIXED.get((prev.style, cand.style))
+        extra = _MIXED.get((prev.style, marker.style))
         if extra is None:
-            if not (cand.ordinal == LAST and cand.style == "speech-discourse" and prev.family.scheme == "speech"):
+            if not (marker.ordinal == LAST and prev.family.scheme == Scheme.SPEECH):
                 return None
             extra = LAST_OF_OTHER_SERIES  # 第一，… 第二，… 最后，…
-    if cand.path and prev.path[:-1] != cand.path[:-1]:
+    if marker.path and prev.path[:-1] != marker.path[:-1]:
         extra += DECIMAL_MISMATCH
-    return extra + sequence_cost(prev.ordinal, cand.ordinal)
+    return extra + sequence_cost(prev.ordinal, marker.ordinal)
 
 
 def _late_start(state: _State, item: Candidate, parent: Optional[Placement]) -> bool:
@@ -167,36 +211,36 @@ def _late_start(state: _State, item: Candidate, parent: Optional[Placement]) -> 
     if parent is None or seen.parent is None:
         return parent is not seen.parent
     return not (seen.parent.series == parent.series
-                or seen.parent.match.family.scheme == parent.match.family.scheme == "law")
+                or seen.parent.match.family.scheme == parent.match.family.scheme == Scheme.LAW)
 
 
 def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement], depth: int) -> float:
-    cand = item.match
+    marker = item.match
     cost = 0.0
-    if cand.ordinal == LAST:
+    if marker.ordinal == LAST:
         cost += LONE_LAST
     elif _late_start(state, item, parent):
         cost += LATE_START
-    fam = cand.family
-    seen = state.last_seen.get(cand.series)
-    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, cand) \
-            and not _item_of_law_unit(parent, cand):
+    fam = marker.family
+    seen = state.last_seen.get(marker.series)
+    if seen is not None and seen.depth != depth and not _nests_by_rank(parent, marker) \
+            and not _item_of_law_unit(parent, marker):
         cost += LEVEL_SHIFT * abs(seen.depth - depth)
     if parent is None:
-        if len(cand.path) > 1:
+        if len(marker.path) > 1:
             cost += DECIMAL_MISMATCH
         return cost
     pfam = parent.match.family
-    if cand.series in [frame.series for frame in state.stack[:depth]]:
+    if marker.series in [frame.series for frame in state.stack[:depth]]:
         cost += SAME_STYLE_CHILD  # a series nested inside itself
-    elif pfam.scheme == fam.scheme and (rank(cand) < rank(parent.match)
-                                        or (rank(cand) == rank(parent.match) and fam.scheme != "speech")):
+    elif pfam.scheme == fam.scheme and (rank(marker) < rank(parent.match)
+                                        or (rank(marker) == rank(parent.match) and fam.scheme != Scheme.SPEECH)):
         cost += OUT_OF_ORDER
-    elif fam.scheme == "law" and pfam.scheme != "law":
+    elif fam.scheme == Scheme.LAW and pfam.scheme != Scheme.LAW:
         cost += LAW_UNDER_OTHER
     if pfam.style in POINT_STYLES:
         cost += POINT_PARENT
-    if len(cand.path) > 1 and parent.match.path != cand.path[:-1]:
+    if len(marker.path) > 1 and parent.match.path != marker.path[:-1]:
         cost += DECIMAL_MISMATCH
     return cost
 
@@ -206,42 +250,42 @@ def rank(match: MarkerMatch) -> int:
     return len(match.path) if match.path else match.family.rank
 
 
-def _nests_by_rank(parent: Optional[Placement], cand: MarkerMatch) -> bool:
-    """Whether the scheme's own order puts `cand` below `parent` (条 under 节 or 章)."""
+def _nests_by_rank(parent: Optional[Placement], marker: MarkerMatch) -> bool:
+    """Whether the scheme's own order puts `marker` below `parent` (条 under 节 or 章)."""
     if parent is None:
         return False
-    return parent.match.family.scheme == cand.family.scheme and rank(parent.match) < rank(cand)
+    return parent.match.family.scheme == marker.family.scheme and rank(parent.match) < rank(marker)
 
 
-def _item_of_law_unit(parent: Optional[Placement], cand: MarkerMatch) -> bool:
+def _item_of_law_unit(parent: Optional[Placement], marker: MarkerMatch) -> bool:
     """Items (一、 （一）) hang under the deepest law unit open, whatever its depth."""
-    return parent is not None and parent.match.family.scheme == "law" != cand.family.scheme
+    return parent is not None and parent.match.family.scheme == Scheme.LAW != marker.family.scheme
 
 
-def _options(state: _State, item: Candidate) -> list[tuple[float, int, int, Optional[Placement]]]:
-    """(cost, kind, depth, frame) for every place `item` could go, cheapest first."""
-    cand = item.match
+def _options(state: _State, item: Candidate) -> list[Option]:
+    """Every place `item` could go, cheapest first."""
+    marker = item.match
     stack = state.stack
     top = stack[-1] if stack else None
-    child = (_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top)
+    child = _new(Option, (_new_series_cost(state, item, top, len(stack)), CHILD, len(stack), top))
     options = []
     for depth, frame in enumerate(stack):
-        cost = _continuation_cost(frame, cand)
+        cost = _continuation_cost(frame, marker)
         parent = stack[depth - 1] if depth else None
         if cost is not None:
-            options.append((cost, SIBLING, depth, frame))
-            if item.after_prose and cand.style in POINT_STYLES and cand.ordinal <= frame.match.ordinal:
+            options.append(_new(Option, (cost, SIBLING, depth, frame)))
+            if item.after_prose and marker.style in POINT_STYLES and marker.ordinal <= frame.match.ordinal:
                 # reports begin a fresh 一是… list after each lead paragraph
-                options.append((POINT_RESTART + _new_series_cost(state, item, parent, depth),
-                                REPLACEMENT, depth, parent))
-        elif frame.series != cand.series:
+                options.append(_new(Option, (POINT_RESTART + _new_series_cost(state, item, parent, depth),
+                                             REPLACEMENT, depth, parent)))
+        elif frame.series != marker.series:
             cost = REPLACE + _new_series_cost(state, item, parent, depth)
-            if _nests_by_rank(frame, cand) or _item_of_law_unit(frame, cand):
+            if _nests_by_rank(frame, marker) or _item_of_law_unit(frame, marker):
                 cost += OUT_OF_ORDER  # 条 beside 节, or an item beside its 节, rather than under it
-            options.append((cost, REPLACEMENT, depth, parent))
+            options.append(_new(Option, (cost, REPLACEMENT, depth, parent)))
     options.append(child)
     # on a tie continue a series before opening one, and stay deep
-    options.sort(key=lambda o: (o[0], o[1], -o[2]))
+    options.sort(key=lambda o: (o.cost, o.kind, -o.depth))
     return options
 
 
@@ -250,12 +294,12 @@ def _place_plainly(state: _State, item: Candidate) -> Optional[Placement]:
     went; None, and nothing placed, otherwise. Either it is the next number of the only
     open series it could continue, or it could continue none and opens a series below the
     current heading at no cost: every other option then costs at least REPLACE more."""
-    cand = item.match
+    marker = item.match
     stack = state.stack
     found = None
-    mixable = _MIXABLE.get(cand.style, ())
+    mixable = _MIXABLE.get(marker.style, ())
     for depth, frame in enumerate(stack):
-        if frame.series == cand.series:
+        if frame.series == marker.series:
             if found is not None:
                 return None
             found = depth
@@ -267,24 +311,24 @@ def _place_plainly(state: _State, item: Candidate) -> Optional[Placement]:
         top = stack[-1] if stack else None
         if _new_series_cost(state, item, top, depth) != 0.0:
             return None
-        placement = Placement(cand.series, cand, item.line, state.next_id, depth, CHILD, top, top, False, None)
+        placement = Placement(marker.series, marker, item.line, state.next_id, depth, CHILD, top, top, False, None)
         state.next_id += 1
     else:
         frame = stack[found]
         prev = frame.match
-        if prev.ordinal + 1 != cand.ordinal or (cand.path and prev.path[:-1] != cand.path[:-1]):
+        if prev.ordinal + 1 != marker.ordinal or (marker.path and prev.path[:-1] != marker.path[:-1]):
             return None
-        placement = Placement(cand.series, cand, item.line, frame.series_id, found, SIBLING, frame,
+        placement = Placement(marker.series, marker, item.line, frame.series_id, found, SIBLING, frame,
                               stack[found - 1] if found else None, False, None)
         del stack[found:]
     stack.append(placement)
-    state.last_seen[cand.series] = placement
+    state.last_seen[marker.series] = placement
     return placement
 
 
-def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Optional[Placement]]) -> Placement:
-    cand = item.match
-    _cost, kind, depth, frame = option
+def _apply(state: _State, item: Candidate, option: Option) -> Placement:
+    marker = item.match
+    kind, depth, frame = option.kind, option.depth, option.frame
     stack = state.stack
     parent = stack[depth - 1] if depth else None
     displaced = stack[depth] if kind == REPLACEMENT and depth < len(stack) else None
@@ -296,9 +340,9 @@ def _apply(state: _State, item: Candidate, option: tuple[float, int, int, Option
         series_id = state.next_id
         state.next_id += 1
         late = _late_start(state, item, parent)
-    placement = Placement(cand.series, cand, item.line, series_id, depth, kind, frame, parent, late, displaced)
+    placement = Placement(marker.series, marker, item.line, series_id, depth, kind, frame, parent, late, displaced)
     stack.append(placement)
-    state.last_seen[cand.series] = placement
+    state.last_seen[marker.series] = placement
     return placement
 
 
@@ -312,7 +356,7 @@ def _future_cost(state: _State, upcoming: list[Candidate], spent: float, limit: 
             continue
         if _place_plainly(state, item) is None:
             option = _options(state, item)[0]
-            total += option[0]
+            total += option.cost
             if spent + total >= limit:
                 break
             _apply(state, item, option)
@@ -324,8 +368,8 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
     state = _State()
     placements: list[Optional[Placement]] = []
     for i, item in enumerate(items):
-        cand = item.match
-        if cand is None:
+        marker = item.match
+        if marker is None:
             del state.stack[item.keep_depth:]
             placements.append(None)
             continue
@@ -335,18 +379,18 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
             continue
         options = _options(state, item)
         best = options[0]
-        close = [o for o in options[1:] if o[0] - best[0] < AMBIGUITY]
+        close = [o for o in options[1:] if o.cost - best.cost < AMBIGUITY]
         if close:
             # the option whose cost with the next headings' is lowest, the earlier on a tie:
             # a later one is followed only as long as it could still be cheaper
             upcoming = items[i + 1:i + 1 + HORIZON]
             lowest = math.inf
             for option in [best, *close]:
-                if option[0] >= lowest:
+                if option.cost >= lowest:
                     continue
                 trial = state.copy()
                 _apply(trial, item, option)
-                total = option[0] + _future_cost(trial, upcoming, option[0], lowest)
+                total = option.cost + _future_cost(trial, upcoming, option.cost, lowest)
                 if total < lowest:
                     lowest, best = total, option
         placements.append(_apply(state, item, best))
@@ -380,7 +424,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
         elif m is not None and not (demoted and id(tok) in demoted):
-            first_inline = m.ordinal == 2 and m.text.replace("二", "一", 1) in before
+            first_inline = m.ordinal == 2 and m.first in before and _first_item_in(before, m)
             items.append(Candidate(m, tok.line, prose, first_inline))
         elif tok.text[0] == "附" and _SECTION_BREAK.match(tok.text):
             items.append(Candidate(None, tok.line, prose))
@@ -392,6 +436,19 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
         before = tok.text
         prose = False
     return placed, items
+
+
+def _first_item_in(text: str, second: MarkerMatch) -> bool:
+    """Whether the first item of `second`'s series stands inside `text` (表现在：一是……。 before
+    二是……): the marker written with the family's numeral for one, read there as a marker."""
+    written = second.first
+    at = text.find(written)
+    while at >= 0:
+        found = match_family(second.family, text, at)
+        if found is not None and found.series == second.series and found.ordinal == 1:
+            return True
+        at = text.find(written, at + 1)
+    return False
 
 
 def _lone_discourse(tokens: list[Token], placements: list[Optional[Placement]]) -> list[Token]:
@@ -453,33 +510,27 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
     for tok, p in zip(tokens, placements):
         if p is None:
             continue
-        cand = tok.marker
+        marker = tok.marker
         if p.kind == SIBLING:
             prev = p.previous.match
-            if cand.ordinal == prev.ordinal + 1 and prev.style == cand.style:
+            if marker.ordinal == prev.ordinal + 1 and prev.style == marker.style:
                 continue  # the usual case: nothing to say
-            mixed = _MIXED.get((prev.style, cand.style)) == MIXED_SERIES
-            facts = dict(marker=f"'{cand.text}'", previous=f"'{prev.text}'", previous_line=p.previous.line)
+            mixed = _MIXED.get((prev.style, marker.style)) == MIXED_SERIES
+            facts = dict(marker=f"'{marker.text}'", previous=f"'{prev.text}'", previous_line=p.previous.line)
             if mixed:
                 found.append(diag.diagnostic("mixed-series", tok.line, **facts))
-            if cand.ordinal == LAST or cand.ordinal == prev.ordinal + 1:
-                continue
-            if cand.ordinal == prev.ordinal:
-                found.append(diag.diagnostic("duplicate", tok.line, **facts))
-            elif cand.ordinal == 1:
-                found.append(diag.diagnostic("restart", tok.line, **facts))
-            elif cand.ordinal < prev.ordinal:
-                found.append(diag.diagnostic("backwards", tok.line, **facts))
-            else:
-                found.append(diag.diagnostic("gap", tok.line, missing=diag.describe_missing(
-                    prev.ordinal, cand.ordinal), **facts))
+            kind = step(prev.ordinal, marker.ordinal)
+            if kind is Step.GAP:
+                facts["missing"] = diag.describe_missing(prev.ordinal, marker.ordinal)
+            if kind.code is not None:
+                found.append(diag.diagnostic(kind.code, tok.line, **facts))
         else:
             # nested under (a child) or put beside (a replacement) a style usually below it
             for above in (p.previous, p.displaced):
-                if above is not None and above.match.family.scheme == cand.family.scheme != "speech" \
-                        and rank(cand) < rank(above.match):
-                    found.append(diag.diagnostic("out-of-order", tok.line, marker=f"'{cand.text}'",
+                if above is not None and above.match.family.scheme == marker.family.scheme != Scheme.SPEECH \
+                        and rank(marker) < rank(above.match):
+                    found.append(diag.diagnostic("out-of-order", tok.line, marker=f"'{marker.text}'",
                                                  previous=f"'{above.match.text}'", previous_line=above.line))
-            if p.late_start and not cand.family.discourse:
-                found.append(diag.diagnostic("late-start", tok.line, marker=f"'{cand.text}'"))
+            if p.late_start and not marker.family.discourse:
+                found.append(diag.diagnostic("late-start", tok.line, marker=f"'{marker.text}'"))
     return tuple(found)

@@ -1,42 +1,46 @@
 """The marker catalogue: every ordinal style Chinese writers put at a paragraph start.
 
-One entry per family, as data: its pattern, the scheme and rank that order it
-against other families, and examples. `match_marker` is the only place that
-decides whether a paragraph starts with a marker; the documentation's table is
-generated from `CATALOGUE`.
+One `Family` record per family answers every question about it: its pattern, the
+scheme and rank that order it against other families, its numerals (how a value is
+read and written, and the largest it can write), `render(n)`, the characters it can
+start with (read from the pattern), whether it needs a separator, may run on inside
+a paragraph, opens a series at a lost line break or is a speech point, and its level
+group. Everything else (tokenize, breaks, build, strategies, the docs' table) asks the
+records; `match_marker` is the only place that decides whether a paragraph starts
+with a marker. A new family is one entry of `CATALOGUE` and its tests.
 """
 from __future__ import annotations
 
 import functools
 import re
 import sys
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import Callable, NamedTuple, Optional
 
 import attrs
 
 from .model import Marker
-from .ordinals import ordinal_value
-
-if TYPE_CHECKING:
-    import regex
+from .ordinals import ARABIC_CAPACITY, CHINESE_CAPACITY, chinese_numeral, ordinal_value
 
 # Character classes shared by the patterns. No pattern has a numeral character right after
-# a numeral, so a numeral never gives characters back: where Python can say so (3.11+,
+# a numeral, so a numeral never gives characters back (numerals have no length limit:
+# 第1000条, 第一万零一条, 1.1.1.1.1.1): where Python can say so (3.11+,
 # possessive quantifiers), a marker that does not match fails without trying shorter
 # numerals, a third faster for 第 (nine families start with it).
 _KEEP = "+" if sys.version_info >= (3, 11) else ""
-CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千]{0,7}" + _KEEP
-CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟]{0,5}" + _KEEP
-AR_NUM = "[1-9１-９][0-9０-９]{0,2}" + _KEEP
+CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千万]{0,15}" + _KEEP
+CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万]{0,15}" + _KEEP
+AR_NUM = "[1-9１-９][0-9０-９]*" + _KEEP
 OPEN = r"[（(〔【［\[﹙]"
 CLOSE = r"[）)〕】］\]﹚]"
 # Arabic numbers in square brackets are citations ([1] 张三……), not headings.
 AR_OPEN = r"[（(﹙]"
 AR_CLOSE = r"[）)﹚]"
 SPACE = " \t\u3000\u00a0"
-# Whitespace (and zero-width characters web pages leave) trimmed around paragraph text.
-LEAD = "".join(sorted({chr(c) for c in range(0x3001) if chr(c).isspace()} - {"\n", "\r"}
-                      | set(SPACE) | set("\u200b\u200c\u200d\u2060\ufeff")))
+# Whitespace (every str.isspace character but line breaks; tests/test_markers.py checks the
+# list) and the zero-width characters web pages leave: trimmed around paragraph text.
+# Written out: working it out costs a few milliseconds of every `import speech_outline`.
+LEAD = ("\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff")
 
 # What decides "a short heading line" for families that may run into their title
 # without a separator (第一章总则) but must not swallow ordinary prose (第一节课上……).
@@ -46,26 +50,102 @@ DISCOURSE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 LAST = 0  # the ordinal of 最后: it may end any series
 
 
+class Numerals(NamedTuple):
+    """How a family writes its numbers: reading a numeral as written, writing one."""
+
+    name: str  # for the documentation
+    read: Callable[[str], int]  # raises ValueError for text that is not a numeral
+    write: Callable[[int], str]
+    capacity: int  # the largest number it can write
+    paths: bool = False  # decimal numbering: the numeral is a path (1.2.1), its last number the ordinal
+
+
+def _arabic(n: int) -> str:
+    return str(n)
+
+
+def _counted(name: str, chars: str) -> Numerals:
+    """Numerals that are one character each, counting 1, 2, 3… in the order of `chars`."""
+    return Numerals(name, lambda numeral: chars.index(numeral) + 1, lambda n: chars[n - 1], len(chars))
+
+
+def _enclosed(*ranges: tuple[str, str]) -> Numerals:
+    """Numerals that are one character each, counting up from 1 through the code point ranges."""
+    chars = "".join(chr(c) for first, last in ranges for c in range(ord(first), ord(last) + 1))
+    return _counted(f"enclosed {chars[0]}…{chars[-1]}", chars)
+
+
+def _read_di_ge(numeral: str) -> int:
+    return 1 if numeral == "首先一" else ordinal_value(numeral[1:])  # 第二 → 二
+
+
+CHINESE = Numerals("Chinese", ordinal_value, chinese_numeral, CHINESE_CAPACITY)
+CAPITAL = Numerals("capital Chinese", ordinal_value, functools.partial(chinese_numeral, capital=True),
+                   CHINESE_CAPACITY)
+ARABIC = Numerals("Arabic", ordinal_value, _arabic, ARABIC_CAPACITY)
+DECIMAL = Numerals("decimal path", ordinal_value, _arabic, ARABIC_CAPACITY, paths=True)
+DI_GE = Numerals("第 and a Chinese numeral (首先一 for one)", _read_di_ge, lambda n: "第" + chinese_numeral(n),
+                 CHINESE_CAPACITY)
+DISCOURSE = Numerals("discourse words", DISCOURSE_ORDINALS.__getitem__,
+                     {v: k for k, v in DISCOURSE_ORDINALS.items()}.__getitem__, 3)
+LATIN = Numerals("Latin capitals", ordinal_value, lambda n: chr(ord("A") + n - 1), 26)
+
+
+class Scheme:
+    """The numbering schemes: ranks compare within one."""
+
+    LAW = "law"
+    GBT9704 = "gbt9704"
+    SPEECH = "speech"
+    DECIMAL = "decimal"
+    OTHER = "other"
+
+
 @attrs.frozen(slots=True)
 class Family:
-    """One marker family of the catalogue."""
+    """One marker family of the catalogue: everything the library knows about it."""
 
     style: str  # stable id, used in JSON output and diagnostics
     pattern: str  # regex for the marker at a paragraph start; group `num` is the numeral
-    scheme: str  # law, gbt9704, speech, decimal or other: ranks compare within a scheme
+    scheme: str  # one of Scheme: ranks compare within a scheme
     rank: int  # usual order within the scheme, 1 = outermost
     examples: tuple[str, ...]
     description: str
+    numerals: Numerals  # how the numeral (group `num`) is read and written
+    template: str  # the marker `render` writes, `{}` standing for the numeral: 第{}章
     discourse: bool = False  # a heading only when two of a series start paragraphs (FORMAT rule 3)
     needs_separator: bool = False  # must be followed by space/punctuation, unless a short line
+    inline: bool = False  # writers run it on inside a paragraph (表现在一是……二是……): never a lost break
+    structural: bool = False  # opens a series at a lost line break of a long run-on text
+    point: bool = False  # a speech point (一是, 首先): seldom has sub-points
+    level: Optional[str] = None  # families of one level group are spellings writers mix in a series
+    max_ordinal: Optional[int] = None  # when the pattern reads fewer numbers than the numerals write
+
+    @property
+    def capacity(self) -> int:
+        """The largest ordinal the family can write."""
+        return self.max_ordinal if self.max_ordinal is not None else self.numerals.capacity
+
+    @property
+    def first_chars(self) -> frozenset[str]:
+        """The characters a marker of the family can start with (worked out from the pattern)."""
+        return first_chars(self.pattern)
+
+    def render(self, ordinal: int, noun: str = "方面") -> str:
+        """The marker of `ordinal`, as the family writes it: ('cn-paren', 3) → （三）
+        (`noun`: the noun of 第X个…是)."""
+        if not (1 <= ordinal <= self.capacity or (ordinal == LAST and self.numerals is DISCOURSE)):
+            raise ValueError(f"{self.style} cannot write {ordinal}")
+        return self.template.format(self.numerals.write(ordinal), noun=noun)
 
 
 def _law(style: str, unit: str, rank: int, examples: tuple[str, ...], description: str,
          strict: bool = False) -> Family:
     # 条 and 款 must be followed by a separator; 编/章/节 may run into a short title.
     after = rf"(?=[{SPACE}]|$|[:：])" if strict else ""
-    return Family(style, rf"第(?P<num>{CN_NUM}|{AR_NUM})\s*{unit}(?![课次届期轮批天]){after}", "law", rank, examples,
-                  description, needs_separator=not strict)
+    return Family(style, rf"第(?P<num>{CN_NUM}|{AR_NUM})\s*{unit}(?![课次届期轮批天]){after}", Scheme.LAW, rank, examples,
+                  description, CHINESE, f"第{{}}{unit}", needs_separator=not strict,
+                  structural=unit in "编分编章节条")
 
 
 CATALOGUE: tuple[Family, ...] = (
@@ -75,72 +155,163 @@ CATALOGUE: tuple[Family, ...] = (
     _law("law-section", "节", 4, ("第二节 赔偿范围",), "Section (节)"),
     _law("law-article", "条", 5, ("第一千零四十条 本编调整……",), "Article (条)", strict=True),
     _law("law-clause", "款", 6, ("第二款 ……",), "Clause (款)", strict=True),
-    Family("part", rf"第(?P<num>{CN_NUM}|{AR_NUM})部分", "gbt9704", 0, ("第一部分 总体要求",),
-           "Part (部分) of a plan or report", needs_separator=True),
-    Family("speech-di", rf"第(?P<num>{CN_NUM})(?:点)?[，,、:：]", "speech", 1,
-           ("第一，", "第二、", "第三:"), "Speech ordinal 第X，"),
+    Family("part", rf"第(?P<num>{CN_NUM}|{AR_NUM})部分", Scheme.GBT9704, 0, ("第一部分 总体要求",),
+           "Part (部分) of a plan or report", CHINESE, "第{}部分", needs_separator=True, structural=True),
+    Family("speech-di", rf"第(?P<num>{CN_NUM})(?:点)?[，,、:：]", Scheme.SPEECH, 1,
+           ("第一，", "第二、", "第三:"), "Speech ordinal 第X，", CHINESE, "第{}，", inline=True),
     Family("speech-di-ge",
            rf"(?P<num>第{CN_NUM}|首先一)个(?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
            r"(?:就是|是|[，,：:])",
-           "speech", 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
-           "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", discourse=True),
-    Family("speech-qi", r"其(?P<num>[一二三四五六七八九十]{1,3})[，,、:：]", "speech", 3,
-           ("其一，", "其二，"), "Speech ordinal 其X", discourse=True),
-    Family("speech-discourse", r"(?P<num>首先|其次|再次|最后)[，,、:：]?", "speech", 3,
-           ("首先，", "其次，", "最后，"), "Discourse ordinals 首先/其次/再次/最后", discourse=True),
-    Family("speech-shi", rf"(?P<num>{CN_NUM})是(?!是)", "speech", 2, ("一是", "二是"),
-           "Speech point 一是 二是"),
-    Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", "speech", 2, ("一要", "二要"),
-           "Speech point 一要 二要"),
+           Scheme.SPEECH, 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
+           "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", DI_GE, "{}个{noun}是",
+           discourse=True, inline=True, point=True),
+    Family("speech-qi", r"其(?P<num>[一二三四五六七八九十]{1,3})[，,、:：]", Scheme.SPEECH, 3,
+           ("其一，", "其二，"), "Speech ordinal 其X", CHINESE, "其{}，", discourse=True, inline=True, point=True,
+           max_ordinal=99),
+    Family("speech-discourse", r"(?P<num>首先|其次|再次|最后)[，,、:：]?", Scheme.SPEECH, 3,
+           ("首先，", "其次，", "最后，"), "Discourse ordinals 首先/其次/再次/最后", DISCOURSE, "{}，",
+           discourse=True, inline=True, point=True),
+    Family("speech-shi", rf"(?P<num>{CN_NUM})是(?!是)", Scheme.SPEECH, 2, ("一是", "二是"),
+           "Speech point 一是 二是", CHINESE, "{}是", inline=True, point=True),
+    Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", Scheme.SPEECH, 2, ("一要", "二要"),
+           "Speech point 一要 二要", CHINESE, "{}要", inline=True, point=True),
     Family("cn-dun",
            rf"(?P<num>{CN_NUM})、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
-           "gbt9704", 1, ("一、", "二十一、"), "GB/T 9704 first level 一、"),
-    Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", "gbt9704", 1, ("一．", "二."),
-           "First level written with a full stop 一．"),
-    Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", "gbt9704", 1, ("壹、", "贰．"),
-           "Capital numerals 壹、"),
-    Family("cn-paren", rf"{OPEN}(?P<num>{CN_NUM}){CLOSE}", "gbt9704", 2, ("（一）", "(二)", "〔三〕"),
-           "GB/T 9704 second level （一）, any bracket width"),
-    Family("cn-enclosed", r"(?P<num>[㈠-㈩])", "gbt9704", 2, ("㈠", "㈡"),
-           "Parenthesised ideograph ㈠"),
+           Scheme.GBT9704, 1, ("一、", "二十一、"), "GB/T 9704 first level 一、", CHINESE, "{}、",
+           structural=True, level="first"),
+    Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 1, ("一．", "二."),
+           "First level written with a full stop 一．", CHINESE, "{}．", level="first"),
+    Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", Scheme.GBT9704, 1, ("壹、", "贰．"),
+           "Capital numerals 壹、", CAPITAL, "{}、", structural=True, level="first"),
+    Family("cn-paren", rf"{OPEN}(?P<num>{CN_NUM}){CLOSE}", Scheme.GBT9704, 2, ("（一）", "(二)", "〔三〕"),
+           "GB/T 9704 second level （一）, any bracket width", CHINESE, "（{}）", structural=True,
+           level="second"),
+    Family("cn-enclosed", r"(?P<num>[㈠-㈩])", Scheme.GBT9704, 2, ("㈠", "㈡"),
+           "Parenthesised ideograph ㈠", _enclosed(("㈠", "㈩")), "{}", level="second"),
     Family("decimal",
-           rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]{{1,3}}){{1,5}})[.．]?"
+           rf"(?P<num>{AR_NUM}(?:[.．][0-9０-９]+)+)[.．]?"
            rf"(?=[{SPACE}]|[\u4e00-\u9fff“《（(])(?![{SPACE}]*[的中亿万千百元年月日倍个号%％])",
-           "decimal", 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1"),
-    Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", "gbt9704", 3,
-           ("1.", "１．"), "GB/T 9704 third level 1."),
-    Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", "gbt9704", 3, ("1、", "12、"),
-           "Third level written 1、"),
-    Family("arabic-paren", rf"{AR_OPEN}(?P<num>{AR_NUM}){AR_CLOSE}", "gbt9704", 4, ("（1）", "(2)", "（１）"),
-           "GB/T 9704 fourth level （1）"),
-    Family("arabic-half-paren", rf"(?P<num>{AR_NUM})[)）]", "gbt9704", 5, ("1)", "2）"),
-           "Fifth level 1)"),
-    Family("circled", r"(?P<num>[①-⑳㉑-㉟㊱-㊿])", "gbt9704", 5, ("①", "⑫"), "Circled digits ①"),
-    Family("paren-digit", r"(?P<num>[⑴-⒇])", "gbt9704", 4, ("⑴", "⑵"), "Parenthesised digit ⑴"),
-    Family("digit-stop", r"(?P<num>[⒈-⒛])", "gbt9704", 3, ("⒈", "⒉"), "Digit with full stop ⒈"),
-    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", "other", 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、"),
-    Family("latin", r"(?P<num>[A-Z])[、．]", "other", 2, ("A、", "B．"), "Latin capitals A、"),
+           Scheme.DECIMAL, 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1", DECIMAL, "1.{}"),
+    Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 3,
+           ("1.", "１．"), "GB/T 9704 third level 1.", ARABIC, "{}.", level="third"),
+    Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", Scheme.GBT9704, 3, ("1、", "12、"),
+           "Third level written 1、", ARABIC, "{}、", level="third"),
+    Family("arabic-paren", rf"{AR_OPEN}(?P<num>{AR_NUM}){AR_CLOSE}", Scheme.GBT9704, 4, ("（1）", "(2)", "（１）"),
+           "GB/T 9704 fourth level （1）", ARABIC, "（{}）", level="fourth"),
+    Family("arabic-half-paren", rf"(?P<num>{AR_NUM})[)）]", Scheme.GBT9704, 5, ("1)", "2）"),
+           "Fifth level 1)", ARABIC, "{})"),
+    Family("circled", r"(?P<num>[①-⑳㉑-㉟㊱-㊿])", Scheme.GBT9704, 5, ("①", "⑫"), "Circled digits ①",
+           _enclosed(("①", "⑳"), ("㉑", "㉟"), ("㊱", "㊿")), "{}"),
+    Family("paren-digit", r"(?P<num>[⑴-⒇])", Scheme.GBT9704, 4, ("⑴", "⑵"), "Parenthesised digit ⑴",
+           _enclosed(("⑴", "⒇")), "{}", level="fourth"),
+    Family("digit-stop", r"(?P<num>[⒈-⒛])", Scheme.GBT9704, 3, ("⒈", "⒉"), "Digit with full stop ⒈",
+           _enclosed(("⒈", "⒛")), "{}", level="third"),
+    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
+           _enclosed(("Ⅰ", "Ⅻ")), "{}、"),
+    Family("stem", r"(?P<num>[甲乙丙丁戊己庚辛壬癸])、(?![甲乙丙丁戊己庚辛壬癸]|[双三]方)", Scheme.OTHER, 3,
+           ("甲、", "乙、"), "Heavenly stems 甲、乙、丙、 (甲 = 1 … 癸 = 10)",
+           _counted("heavenly stems", "甲乙丙丁戊己庚辛壬癸"), "{}、"),
+    Family("latin", r"(?P<num>[A-Z])[、．]", Scheme.OTHER, 2, ("A、", "B．"), "Latin capitals A、", LATIN, "{}、"),
     Family("decimal-bare",
            rf"(?P<num>{AR_NUM})(?=[\t\u3000]|  )(?![{SPACE}]*[年月日号时分秒岁万亿元个%％])",
-           "decimal", 1, ("1　总则",), "A bare section number before a wide space (1　总则)",
+           Scheme.DECIMAL, 1, ("1　总则",), "A bare section number before a wide space (1　总则)", DECIMAL, "{}",
            needs_separator=True),
 )
 
 _BY_STYLE = {f.style: f for f in CATALOGUE}
-# Characters a marker can start with: most paragraphs are dismissed by this one test.
-MARKER_START = frozenset(
-    "第首其再最一二三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾（(〔【［[﹙"
-    "123456789１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    + "".join(chr(c) for c in range(0x2460, 0x249C))  # ①-⑳ ⑴-⒇ ⒈-⒛
-    + "".join(chr(c) for c in range(0x3220, 0x322A))  # ㈠-㈩
-    + "".join(chr(c) for c in range(0x3251, 0x3260))  # ㉑-㉟
-    + "".join(chr(c) for c in range(0x32B1, 0x32C0))  # ㊱-㊿
-    + "".join(chr(c) for c in range(0x2160, 0x216C))  # Ⅰ-Ⅻ
-)
 
 
-@attrs.frozen(slots=True)
-class _Alternative:
+@functools.lru_cache(maxsize=None)
+def first_chars(pattern: str, group: Optional[str] = None) -> frozenset[str]:
+    """The characters a match of `pattern` (or of its named `group`) can start with,
+    read from the parsed pattern: a family's first characters are never listed by hand."""
+    from re import _parser as parser  # noqa: PLC0415 (the standard library's own parser)
+
+    parsed = parser.parse(pattern)
+    items = parsed if group is None else _named_group(parsed, parsed.state.groupdict[group])
+    chars, _nullable = _firsts(items)
+    return frozenset(chars)
+
+
+def _named_group(items, number: int):
+    from re import _constants as c
+
+    for op, av in items:
+        if op is c.SUBPATTERN and av[0] == number:
+            return av[3]
+        for sub in _subpatterns(op, av):
+            found = _named_group(sub, number)
+            if found is not None:
+                return found
+    return None
+
+
+def _subpatterns(op, av):
+    from re import _constants as c
+
+    if op is c.SUBPATTERN:
+        return [av[3]]
+    if op is c.BRANCH:
+        return av[1]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op in (c.ASSERT, c.ASSERT_NOT):
+        return [av[1]]
+    if op is c.ATOMIC_GROUP:
+        return [av]
+    return []
+
+
+def _firsts(items) -> tuple[set[str], bool]:
+    """(the first characters of a sequence of parsed items, whether it can match nothing)."""
+    from re import _constants as c
+
+    found: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return found | {chr(av)}, False
+        if op is c.IN:
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    found.add(chr(value))
+                elif kind is c.RANGE:
+                    found.update(chr(x) for x in range(value[0], value[1] + 1))
+                else:
+                    raise ValueError(f"cannot list the first characters of {kind}")
+            return found, False
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # takes no character
+        if op is c.BRANCH:
+            nullable = False
+            for branch in av[1]:
+                chars, empty = _firsts(branch)
+                found |= chars
+                nullable = nullable or empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            chars, empty = _firsts(av[2])
+            found |= chars
+            nullable = empty or av[0] == 0
+        elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+            chars, nullable = _firsts(_subpatterns(op, av)[0])
+            found |= chars
+        else:
+            raise ValueError(f"cannot list the first characters of {op}")
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def marker_start() -> frozenset[str]:
+    """Characters a marker can start with: most paragraphs are dismissed by this one test."""
+    return _marker_start()
+
+
+@functools.lru_cache(maxsize=1)
+def _marker_start() -> frozenset[str]:
+    return frozenset().union(*(f.first_chars for f in CATALOGUE))
+
+
+class _Alternative(NamedTuple):
     """One family inside a `_Matcher`'s alternation."""
 
     index: int  # its place in the matcher's families
@@ -151,8 +322,7 @@ class _Alternative:
     readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
 
 
-@attrs.frozen(slots=True)
-class _Matcher:
+class _Matcher(NamedTuple):
     """The families that can start with one character: tried as one alternation first."""
 
     match: Callable[[str, int], Optional["re.Match[str]"]]  # the alternation's, bound
@@ -160,10 +330,8 @@ class _Matcher:
     alternatives: dict[str, _Alternative]  # by the alternation's group of each family
 
 
-# Matching uses the standard library's re (several times faster a call than regex);
-# the regex module's partial matching works out which characters can start a family.
-# Both are done the first time a paragraph starts with a given character, so that
-# `import speech_outline` stays quick.
+# Matching uses the standard library's re; a character's alternation is compiled the
+# first time a paragraph starts with it, so that `import speech_outline` stays quick.
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
 _UNSEEN = object()  # a first character not looked at yet
 _LEAD_RUN = "[" + "".join(f"\\u{ord(c):04x}" for c in LEAD) + "]*"  # the white space after a marker
@@ -171,7 +339,7 @@ _NOUN = "(?P<noun>"
 
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
-    families = tuple(f for f in CATALOGUE if ch in MARKER_START and _partial(f).match(ch, partial=True))
+    families = tuple(f for f in CATALOGUE if ch in f.first_chars)
     patterns = []
     alternatives = {}
     for i, fam in enumerate(families):
@@ -184,19 +352,17 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
     return found
 
 
-@functools.lru_cache(maxsize=None)
-def _partial(family: Family) -> "regex.Pattern[str]":
-    import regex  # only for partial matching, once per family
-
-    return regex.compile(family.pattern)
+_ALONE: dict[str, tuple["re.Pattern[str]", _Alternative]] = {}  # by style (a Family is slow to hash)
 
 
-@functools.lru_cache(maxsize=None)
 def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
     """The family's own pattern, for when the alternation's first fit is refused."""
-    noun = "noun" if _NOUN in family.pattern else None
-    return (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
-            _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
+    found = _ALONE.get(family.style)
+    if found is None:
+        noun = "noun" if _NOUN in family.pattern else None
+        found = _ALONE[family.style] = (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
+                                        _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
+    return found
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
 # is not part of a number and is followed by white space or the end. (One character
@@ -216,8 +382,10 @@ class MarkerMatch:
     path: tuple[int, ...]  # decimal numbering: (1, 2, 1); otherwise empty
     series: str  # what continues what: the style, plus the noun of 第X个…是 or the decimal depth
     title_start: int  # where the title begins, counted from the marker's first character
+    numeral: str  # the numeral as written in `text`
     style: str = attrs.field(init=False)  # the family's, read often enough to be a field
     marker: Marker = attrs.field(init=False)  # the public value of a heading with this marker
+    first: str = attrs.field(init=False)  # this marker as written for number one: renumbered(1)
 
     @style.default
     def _style(self) -> str:
@@ -226,6 +394,19 @@ class MarkerMatch:
     @marker.default
     def _marker(self) -> Marker:
         return Marker(self.text, self.style, self.ordinal, self.path)
+
+    @first.default
+    def _first(self) -> str:
+        return self.renumbered(1)
+
+    def renumbered(self, ordinal: int) -> str:
+        """This marker as written, numbered `ordinal`: （2） → （1）, 1.2.3 → 1.2.1 (the
+        writer's brackets and punctuation are kept)."""
+        numerals = self.family.numerals
+        new = numerals.write(ordinal)
+        if numerals.paths:
+            new = self.numeral[:max(self.numeral.rfind("."), self.numeral.rfind("．")) + 1] + new
+        return self.text.replace(self.numeral, new, 1)
 
     def title(self, text: str) -> str:
         """The heading title in `text`, the paragraph that starts with this marker.
@@ -264,6 +445,13 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     return None
 
 
+def match_family(family: Family, text: str, pos: int = 0) -> Optional[MarkerMatch]:
+    """The marker of `family` at `text[pos:]`, if any (whatever other families would read there)."""
+    pattern, alone = _alone(family)
+    m = pattern.match(text, pos)
+    return None if m is None else _read_match(alone, m, text, pos)
+
+
 # Readings of markers as written (with the white space after them), by family: a
 # document repeats the same few markers, and an archive repeats them across documents.
 _READINGS: dict[str, dict[str, Optional[MarkerMatch]]] = {f.style: {} for f in CATALOGUE}
@@ -293,23 +481,23 @@ def _read_match(found: _Alternative, m: "re.Match[str]", text: str, pos: int) ->
 def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
              title_start: int) -> Optional[MarkerMatch]:
     """The value of a marker as written; None when its numeral is not a number."""
-    path: tuple[int, ...] = ()
-    series = family.style
+    numerals = family.numerals
     try:
-        if family.style == "speech-discourse":
-            ordinal = DISCOURSE_ORDINALS[numeral]
-        elif family.style == "speech-di-ge":
-            ordinal = 1 if numeral == "首先一" else ordinal_value(numeral[1:])  # 第二个 → 二
-            series = f"speech-di-ge:{noun}"
-        elif family.scheme == "decimal":
-            path = tuple(ordinal_value(part) for part in re.split(r"[.．]", numeral))
+        if numerals.paths:
+            path = tuple(numerals.read(part) for part in re.split(r"[.．]", numeral))
             ordinal = path[-1]
-            series = f"decimal-{len(path)}"
         else:
-            ordinal = ordinal_value(numeral)
-    except ValueError:
+            path = ()
+            ordinal = numerals.read(numeral)
+    except (ValueError, KeyError):
         return None
-    return MarkerMatch(family, written, ordinal, path, series, title_start)
+    if noun is not None:
+        series = f"{family.style}:{noun}"  # 第二个特点 and 第二个好 are two series
+    elif path:
+        series = f"{family.scheme}-{len(path)}"  # 1.2 continues 1.1 whether or not it has a dot after
+    else:
+        series = family.style
+    return MarkerMatch(family, written, ordinal, path, series, title_start, numeral)
 
 
 def cut_title(text: str, start: int = 0) -> str:

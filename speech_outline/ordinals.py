@@ -33,6 +33,50 @@ def _enclosed_table() -> dict[str, int]:
 
 
 ENCLOSED = _enclosed_table()
+CHINESE_CAPACITY = 99_999_999  # 九千九百九十九万九千九百九十九: 亿 is never an ordinal
+ARABIC_CAPACITY = 2**63 - 1  # any size: 第1000条, 1000.
+
+_DIGITS = "零一二三四五六七八九"
+_CAP_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_UNITS = ("", "十", "百", "千")
+_CAP_UNITS = ("", "拾", "佰", "仟")
+
+
+@lru_cache(maxsize=1 << 12)
+def chinese_numeral(n: int, *, capital: bool = False) -> str:
+    """1 → 一, 11 → 十一, 21 → 二十一, 110 → 一百一十, 1040 → 一千零四十, 10001 → 一万零一
+    (capital: 壹, 拾壹 …), as writers put them in markers (十一, not 一十一)."""
+    if not 1 <= n <= CHINESE_CAPACITY:
+        raise ValueError(f"{n} is outside 1..{CHINESE_CAPACITY}")
+    digits, units = (_CAP_DIGITS, _CAP_UNITS) if capital else (_DIGITS, _UNITS)
+    high, low = divmod(n, 10_000)
+    out = []
+    if high:
+        out.append(_below_wan(high, digits, units) + "万")
+        if low and low < 1000:
+            out.append(digits[0])
+    if low:
+        out.append(_below_wan(low, digits, units))
+    result = "".join(out)
+    if 10 <= n <= 19 or 100_000 <= n <= 199_999:
+        result = result[1:]  # 一十一 → 十一, 一十万 → 十万 (壹拾壹 → 拾壹)
+    return result
+
+
+def _below_wan(n: int, digits: str, units: tuple[str, ...]) -> str:
+    text = str(n)
+    out: list[str] = []
+    zero = False
+    for i, ch in enumerate(text):
+        d = int(ch)
+        if d == 0:
+            zero = True
+            continue
+        if zero:
+            out.append(digits[0])
+            zero = False
+        out.append(digits[d] + units[len(text) - 1 - i])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -10,7 +10,8 @@ import attrs
 from . import anatomy, build
 from .inputs import Document, read_document
 from .model import Outline
-from .tokenize import split_run_together, tokenize
+from .breaks import split_run_together
+from .tokenize import tokenize
 
 
 def parse(text: str) -> Outline:

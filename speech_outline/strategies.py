@@ -1,6 +1,6 @@
 """Hypothesis strategies: outline trees, and the Chinese documents that render them.
 
-Requires the ``hypothesis`` package (``pip install 'speech-outline[hypothesis]'``).
+Uses the ``hypothesis`` package, a dependency of speech-outline.
 Nothing else in speech_outline imports this module: ``import speech_outline`` never
 imports hypothesis.
 
@@ -91,12 +91,15 @@ from typing import Any, Collection, Optional
 
 import attrs
 
+from .markers import ARABIC, CATALOGUE, DISCOURSE, Scheme, family, first_chars
+from .ordinals import chinese_numeral
+
 try:
     from hypothesis import strategies as st
     from hypothesis.errors import InvalidArgument
 except ImportError as exc:  # pragma: no cover - depends on the environment
-    raise ImportError("speech_outline.strategies requires hypothesis: "
-                      "pip install 'speech-outline[hypothesis]'") from exc
+    raise ImportError("speech_outline.strategies requires hypothesis, a dependency of speech-outline: "
+                      "pip install hypothesis (or reinstall speech-outline)") from exc
 
 __all__ = [
     "SCHEMES", "STYLES", "POINT_STYLES", "DISCOURSE_STYLES", "INDENTS", "LOOKALIKE_STARTS",
@@ -108,48 +111,17 @@ __all__ = [
 # ---------------------------------------------------------------------------
 # Numerals
 
-_DIGITS = "零一二三四五六七八九"
-_CAP_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_UNITS = ("", "十", "百", "千")
-_CAP_UNITS = ("", "拾", "佰", "仟")
 _WIDE = str.maketrans("0123456789.", "０１２３４５６７８９．")
-
-
-def chinese_numeral(n: int, *, capital: bool = False) -> str:
-    """1 → 一, 11 → 十一, 21 → 二十一, 110 → 一百一十, 1040 → 一千零四十 (capital: 壹, 拾壹 …).
-
-    Numbers 1 to 9999, as writers put them in markers (十一, not 一十一).
-    """
-    if not 1 <= n <= 9999:
-        raise ValueError(f"{n} is outside 1..9999")
-    digits, units = (_CAP_DIGITS, _CAP_UNITS) if capital else (_DIGITS, _UNITS)
-    text = str(n)
-    out: list[str] = []
-    zero = False
-    for i, ch in enumerate(text):
-        d = int(ch)
-        if d == 0:
-            zero = True
-            continue
-        if zero:
-            out.append(digits[0])
-            zero = False
-        out.append(digits[d] + units[len(text) - 1 - i])
-    result = "".join(out)
-    if 10 <= n <= 19:
-        result = result[1:]  # 一十一 → 十一, 壹拾壹 → 拾壹
-    return result
 
 
 # ---------------------------------------------------------------------------
 # Marker styles (the style ids of the catalogue in speech_outline.markers)
 
-POINT_STYLES = ("speech-shi", "speech-yao", "speech-di-ge", "speech-qi", "speech-discourse")
-DISCOURSE_STYLES = frozenset({"speech-di-ge", "speech-qi", "speech-discourse"})
-_DISCOURSE_WORDS = {1: "首先", 2: "其次", 3: "再次", 0: "最后"}
-# styles with a bounded set of numerals, and how many
-_CAPACITY = {"cn-enclosed": 10, "roman": 12, "digit-stop": 20, "paren-digit": 20, "circled": 50,
-             "latin": 26, "speech-discourse": 4}
+POINT_STYLES = tuple(f.style for f in CATALOGUE if f.point)
+DISCOURSE_STYLES = frozenset(f.style for f in CATALOGUE if f.discourse)
+# styles with a small set of numerals, and how many (最后 counts for the discourse words)
+_CAPACITY = {f.style: f.capacity + (f.discourse and f.numerals is DISCOURSE)
+             for f in CATALOGUE if f.capacity < 100}
 # what may separate the marker from its title, per style ("" = nothing)
 _SEPARATORS: dict[str, tuple[str, ...]] = {
     "law-part": ("\u3000", " ", ""), "law-subpart": ("\u3000", " ", ""), "law-chapter": ("\u3000", " ", ""),
@@ -161,13 +133,12 @@ _SEPARATORS: dict[str, tuple[str, ...]] = {
 }
 _DEFAULT_SEPARATORS = ("", " ", "\u3000")
 _SEPARATOR_CHARS = " \t\u3000"
-_NEEDS_SEPARATOR = frozenset({"law-part", "law-subpart", "law-chapter", "law-section", "part", "decimal-bare"})
-_LAW_UNITS = {"law-part": "编", "law-subpart": "分编", "law-chapter": "章", "law-section": "节",
-              "law-article": "条", "law-clause": "款"}
+_NEEDS_SEPARATOR = frozenset(f.style for f in CATALOGUE if f.needs_separator)
+_LAW_STYLES = frozenset(f.style for f in CATALOGUE if f.scheme == Scheme.LAW)
 _DI_GE_NOUNS = ("方面", "特点", "问题", "要求", "任务", "好", "体会", "原则", "措施", "环节")
 
 _GBT_SLOTS = (("part", "roman"), ("cn-dun", "cn-dot", "cap-dun"), ("cn-paren", "cn-enclosed", "latin"),
-              ("arabic-dot", "arabic-dun", "digit-stop"), ("arabic-paren", "paren-digit"),
+              ("arabic-dot", "arabic-dun", "digit-stop", "stem"), ("arabic-paren", "paren-digit"),
               ("circled", "arabic-half-paren"))
 _LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
               ("law-clause",), ("cn-dun",), ("cn-paren",), ("arabic-dot", "arabic-dun"))
@@ -207,7 +178,7 @@ def _decimal_ladders() -> list[tuple[str, ...]]:
 
 _LADDERS: dict[str, list[tuple[str, ...]]] = {
     "gbt9704": _subsequence_ladders(_GBT_SLOTS),
-    "law": _subsequence_ladders(_LAW_SLOTS, must=set(_LAW_UNITS)),
+    "law": _subsequence_ladders(_LAW_SLOTS, must=set(_LAW_STYLES)),
     "speech": _subsequence_ladders(_SPEECH_SLOTS, must={"speech-di", *POINT_STYLES}),
     "decimal": _decimal_ladders(),
 }
@@ -249,7 +220,6 @@ _PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
     "speech-di-ge": ("是", "就是"), "decimal": (".", "．"),
 }
 _BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"), ("［", "］"), ("﹙", "﹚"))
-_ROUND = (("（", "）"), ("(", ")"), ("﹙", "﹚"))
 
 
 def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, full_width: bool = True,
@@ -264,64 +234,25 @@ def marker_text(style: str, ordinal: int, path: tuple[int, ...] = (), *, full_wi
 
 
 def _marker(lk: "_Look", style: str, ordinal: int, path: tuple[int, ...], noun: str) -> str:
-    wide = lk.wide_digits
-    p = lk.punct
-    if style in _LAW_UNITS or style == "part":
-        unit = _LAW_UNITS.get(style, "部分")
-        num = _fw(str(ordinal), wide) if lk.law_digits else chinese_numeral(ordinal)
-        return f"第{num}{unit}"
-    if style == "speech-di":
-        dian = "点" if lk.variant("speech-di-dian", "") else ""
-        return f"第{chinese_numeral(ordinal)}{dian}{p(lk.variant(style, '，'))}"
-    if style == "speech-di-ge":
-        if ordinal == 1 and lk.di_ge_first:
-            return f"首先一个{noun}是"
-        return f"第{chinese_numeral(ordinal)}个{noun}{lk.variant(style, '是')}"
-    if style == "speech-qi":
-        return f"其{chinese_numeral(ordinal)}{p(lk.variant(style, '，'))}"
-    if style == "speech-discourse":
-        return _DISCOURSE_WORDS[ordinal] + p(lk.variant(style, "，"))
-    if style == "speech-shi":
-        return chinese_numeral(ordinal) + "是"
-    if style == "speech-yao":
-        return chinese_numeral(ordinal) + "要"
-    if style == "cn-dun":
-        return chinese_numeral(ordinal) + "、"
-    if style == "cn-dot":
-        return chinese_numeral(ordinal) + lk.variant(style, "．")
-    if style == "cap-dun":
-        return chinese_numeral(ordinal, capital=True) + lk.variant(style, "、")
-    if style == "cn-paren":
-        return lk.brackets[0] + chinese_numeral(ordinal) + lk.brackets[1]
-    if style == "cn-enclosed":
-        return chr(0x3220 + ordinal - 1)
-    if style == "decimal":
-        return lk.variant(style, ".").join(_fw(str(n), wide) for n in path)
-    if style == "decimal-bare":
-        return _fw(str(ordinal), wide)
-    if style == "arabic-dot":
-        return _fw(str(ordinal), wide) + lk.variant(style, ".")
-    if style == "arabic-dun":
-        return _fw(str(ordinal), wide) + "、"
-    if style == "arabic-paren":
-        # Arabic numbers in square or lenticular brackets are citations ([1], 【1】), not markers
-        opening, closing = lk.brackets if lk.brackets in _ROUND else _BRACKETS[0]
-        return opening + _fw(str(ordinal), wide) + closing
-    if style == "arabic-half-paren":
-        return _fw(str(ordinal), wide) + p(lk.variant(style, ")"))
-    if style == "circled":
-        if ordinal <= 20:
-            return chr(0x2460 + ordinal - 1)
-        return chr(0x3251 + ordinal - 21) if ordinal <= 35 else chr(0x32B1 + ordinal - 36)
-    if style == "paren-digit":
-        return chr(0x2474 + ordinal - 1)
-    if style == "digit-stop":
-        return chr(0x2488 + ordinal - 1)
-    if style == "roman":
-        return chr(0x2160 + ordinal - 1) + lk.variant(style, "、")
-    if style == "latin":
-        return chr(ord("A") + ordinal - 1) + lk.variant(style, "、")
-    raise ValueError(f"unknown style {style!r}")
+    """The family's marker (its record's template and numerals) in the document's look."""
+    fam = family(style)
+    if fam.numerals.paths:
+        return lk.variant(style, ".").join(_fw(str(n), lk.wide_digits) for n in path or (ordinal,))
+    if style == "speech-di-ge" and ordinal == 1 and lk.di_ge_first:
+        return f"首先一个{noun}是"
+    arabic = fam.numerals is ARABIC or (lk.law_digits and "1" in first_chars(fam.pattern, "num"))
+    numeral = _fw(str(ordinal), lk.wide_digits) if arabic else fam.numerals.write(ordinal)
+    text = fam.template.format(numeral, noun=noun)
+    if text[0] in _OPENING:  # a bracketed marker: the document's brackets, if the family reads them
+        opening, closing = lk.brackets if lk.brackets[0] in fam.first_chars else _BRACKETS[0]
+        return opening + text[1:-1] + closing
+    head, last = text[:-1], text[-1]
+    if style == "speech-di" and lk.variant("speech-di-dian", ""):
+        head += "点"
+    return head + lk.punct(lk.variant(style, last))
+
+
+_OPENING = frozenset(opening for opening, _ in _BRACKETS)
 
 
 # ---------------------------------------------------------------------------
@@ -475,7 +406,7 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
             use = can and (draw(st.booleans()) if offsets is None else offsets)
             if use:
                 count = _count_at(shape, level)
-                if style in _LAW_UNITS:  # an excerpt of a code: 第五编, 第一千零四十条 (the Civil Code
+                if style in _LAW_STYLES:  # an excerpt of a code: 第五编, 第一千零四十条 (the Civil Code
                     #                       has 1260 articles; Arabic numerals stop at 999)
                     limit = (999 if style != "law-article" else 1260) - count
                     starts.append(draw(st.integers(2, max(2, min(limit, 60))) | st.integers(2, max(2, limit))))
@@ -1001,7 +932,7 @@ def _draw_look(draw, spec: OutlineTree, full_width: bool, biggest: int) -> _Look
     for style in ladder:
         separators.append((style, draw(st.sampled_from(_SEPARATORS.get(style, _DEFAULT_SEPARATORS)))))
     wide_digits = full_width and draw(st.integers(0, 3)) == 0
-    law_digits = biggest <= 999 and any(s in _LAW_UNITS for s in ladder) and draw(st.integers(0, 5)) == 0
+    law_digits = biggest <= 999 and any(s in _LAW_STYLES for s in ladder) and draw(st.integers(0, 5)) == 0
     return _Look(full_width, wide_digits, brackets, tuple(separators), tuple(variants), law_digits,
                  draw(st.booleans()))
 
@@ -1017,7 +948,7 @@ def _heading(draw, words: _Seeded, node: TreeNode, look: _Look, run_in: Optional
     marker = _marker(look, style, node.ordinal, node.path, noun)
     p = look.punct
     # the items of an article: 一、 （一） 1. (regulations number them so)
-    is_leaf_item = spec.scheme == "law" and style not in _LAW_UNITS
+    is_leaf_item = spec.scheme == "law" and style not in _LAW_STYLES
     if titles is not None:
         core = draw(titles)
     elif style in ("law-part", "law-subpart", "law-chapter", "law-section"):

@@ -178,7 +178,8 @@ def test_joints_are_searched_in_the_paragraphs_as_in_the_whole_text(text):
     """Lost breaks are searched in the unlabelled paragraphs' texts joined by line breaks,
     not in the whole input: every paragraph must get exactly the joints the whole text
     has inside it, and a paragraph without any must not be listed."""
-    from speech_outline.tokenize import _joints, _joints_by_paragraph, tokenize
+    from speech_outline.breaks import _joints, _joints_by_paragraph
+    from speech_outline.tokenize import tokenize
 
     tokens = [tok for tok in tokenize(text) if tok.text]
     whole = _joints(text)

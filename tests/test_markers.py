@@ -4,7 +4,7 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from speech_outline.markers import CATALOGUE, cut_title, match_marker
+from speech_outline.markers import CATALOGUE, LAST, cut_title, family, first_chars, marker_start, match_marker
 
 
 @pytest.mark.parametrize(
@@ -153,3 +153,89 @@ def test_possessive_numerals_match_as_backtracking_ones_would(text):
         backtracking = re.compile(family.pattern.replace("}" + markers._KEEP, "}"))
         found, expected = re.match(family.pattern, text), backtracking.match(text)
         assert (found and found.group()) == (expected and expected.group()), (family.style, text)
+
+
+@pytest.mark.parametrize("fam", CATALOGUE, ids=lambda f: f.style)
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_every_family_renders_markers_that_read_back(fam, data):
+    """render(n) is the marker of ordinal n: match_marker reads it back as the family and n."""
+    ordinal = data.draw(st.integers(1, min(fam.capacity, 10**6)) | st.sampled_from([1, fam.capacity]))
+    found = match_marker(fam.render(ordinal) + "\u3000总则")
+    assert found is not None and (found.style, found.ordinal) == (fam.style, ordinal)
+
+
+def test_render_refuses_what_the_family_cannot_write():
+    with pytest.raises(ValueError):
+        family("circled").render(51)
+    assert family("speech-discourse").render(LAST) == "最后，"
+
+
+def test_first_characters_come_from_the_patterns():
+    assert family("cn-paren").first_chars == frozenset("（(〔【［[﹙")
+    assert family("circled").first_chars >= {"①", "㉑", "㊿"}
+    assert first_chars(family("law-article").pattern, "num") >= {"一", "千", "1", "９"}
+    assert "首" in marker_start() and "x" not in marker_start()
+
+
+def test_a_renumbered_marker_keeps_its_writing():
+    assert match_marker("(2)乙").renumbered(1) == "(1)"
+    assert match_marker("1.2.3 乙").renumbered(1) == "1.2.1"
+    assert match_marker("第二个特点是好").renumbered(1) == "第一个特点是"
+
+
+@pytest.mark.parametrize("text,style,ordinal", [
+    ("第1000条　本法自公布之日起施行。", "law-article", 1000),
+    ("1000. 附则", "arabic-dot", 1000),
+    ("1000、附则", "arabic-dun", 1000),
+    ("（1000）附则", "arabic-paren", 1000),
+    ("第123456条　最后一条。", "law-article", 123456),
+    ("第一万零一条　本法自公布之日起施行。", "law-article", 10001),
+    ("第九千九百九十九万九千九百九十九条　甲。", "law-article", 99999999),
+    ("十万、附则", "cn-dun", 100000),
+])
+def test_ordinals_work_at_any_size(text, style, ordinal):
+    found = match_marker(text)
+    assert (found.style, found.ordinal) == (style, ordinal)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年工作总结", "1.5亿元用于建设", "2019.5亿元", "1000.5万元", "1000万元投入", "2024　年", "12000人参加",
+    "一万元是上限", "（1000万元）",
+])
+def test_big_number_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
+
+
+def test_decimal_numbering_deeper_than_five_levels():
+    found = match_marker("1.1.1.1.1.1 第六层")
+    assert found.path == (1, 1, 1, 1, 1, 1) and found.series == "decimal-6"
+    assert match_marker("1.2.3.4.5.6.7.1000 第八层").path == (1, 2, 3, 4, 5, 6, 7, 1000)
+    assert match_marker("1.1.1.1.1.1%的增长") is None  # look-alike: a number, not a heading
+
+
+def test_a_long_law_keeps_every_article_past_999():
+    from speech_outline import parse
+
+    text = "\n".join(f"第{n}条　内容{n}。" for n in range(1, 1201))
+    outline = parse(text)
+    assert len(outline.nodes) == 1200 and outline.diagnostics == ()
+
+
+@pytest.mark.parametrize("text,ordinal", [("甲、总则", 1), ("乙、组织机构", 2), ("癸、附则", 10)])
+def test_heavenly_stems_are_ordinals(text, ordinal):
+    found = match_marker(text)
+    assert (found.style, found.ordinal) == ("stem", ordinal)
+
+
+@pytest.mark.parametrize("text", ["甲方应当按期付款", "甲级资质", "甲、乙双方协商一致", "甲、乙、丙三方", "甲乙丙丁"])
+def test_heavenly_stem_look_alikes_are_not_markers(text):
+    assert match_marker(text) is None
+
+
+def test_lead_is_every_white_space_but_line_breaks_and_the_zero_width_characters():
+    from speech_outline.markers import LEAD, SPACE
+
+    spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n", "\r"}
+    assert set(LEAD) == spaces | set(SPACE) | set("\u200b\u200c\u200d\u2060\ufeff")
+    assert len(LEAD) == len(set(LEAD))

@@ -117,6 +117,10 @@ class MarkerCatalogue(SphinxDirective):
                 notes.append("a heading only in a series of two or more")
             if fam.needs_separator:
                 notes.append("needs a space after it, unless a short line")
+            if fam.inline:
+                notes.append("may run on inside a paragraph")
+            notes.append(f"{fam.numerals.name} numerals, up to {fam.render(fam.capacity)}"
+                         if fam.capacity < 10**9 else f"{fam.numerals.name} numerals, any size")
             rows.append([
                 _literals([fam.style]),
                 _literals(fam.examples),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from speech_outline.markers import family
 from speech_outline.strategies import LOOKALIKE_STARTS, STYLES, marker_text
 
 _WORDS = ("总体要求", "加强组织领导", "各地区各部门要高度重视", "目录", "目　　录", "同志们：", "谢谢大家！",
@@ -24,9 +25,7 @@ def _marker(draw):
     if style == "speech-discourse":
         ordinal = draw(st.sampled_from((0, 1, 2, 3)))
     else:
-        cap = {"cn-enclosed": 10, "roman": 12, "digit-stop": 20, "paren-digit": 20, "circled": 50,
-               "latin": 26}.get(style, 30)
-        ordinal = draw(st.integers(1, cap))
+        ordinal = draw(st.integers(1, min(family(style).capacity, 30)))
     path = tuple(draw(st.lists(st.integers(1, 12), min_size=1, max_size=5))) + (ordinal,) \
         if style == "decimal" else ((ordinal,) if style == "decimal-bare" else ())
     return marker_text(style, ordinal, path)
