@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import codecs
-from typing import Optional
+from typing import NamedTuple, Optional
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -21,8 +21,33 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we were allowed to try."""
 
 
+class Decoded(NamedTuple):
+    """Text and how it was stored: `bom` + `text` encoded in `encoding` are the bytes again
+    (when the encoding round-trips), so a file can be rewritten as it was."""
+
+    text: str
+    encoding: str  # a codec that writes no BOM of its own: utf-8, utf-16-le, gb18030…
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        """`text` stored as this document was."""
+        return self.bom + text.encode(self.encoding)
+
+
 def decode(data: bytes, encoding: Optional[str] = None) -> str:
     """Decode a document: the named encoding, else by BOM, else UTF-8, else GB18030."""
+    return decode_stored(data, encoding).text
+
+
+# BOM-consuming codecs named by a user: what they read, given the BOM found
+_BY_BOM = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be",  # before UTF-16 LE
+           codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be", codecs.BOM_UTF8: "utf-8"}
+# …and what they read when there is none (Python reads UTF-16 and UTF-32 as little-endian)
+_NO_BOM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+
+
+def decode_stored(data: bytes, encoding: Optional[str] = None) -> Decoded:
+    """Like `decode`, also saying which encoding and BOM the bytes had."""
     if encoding is not None:
         try:
             text = data.decode(encoding)
@@ -33,20 +58,27 @@ def decode(data: bytes, encoding: Optional[str] = None) -> str:
         except UnicodeError as exc:  # a few codecs (idna, punycode) raise the base class
             raise DecodeError(f"not valid {encoding}") from exc
         # A BOM is never content: utf-8 (not utf-8-sig) and utf-16-le/-be leave it in the text.
-        return _text_only(text[1:] if text.startswith("\ufeff") else text)
+        if text.startswith("\ufeff"):
+            bom = "\ufeff".encode(encoding)
+            return Decoded(_text_only(text[1:]), encoding, bom if data.startswith(bom) else b"")
+        codec = codecs.lookup(encoding).name
+        if codec in _NO_BOM:  # it took the BOM away: say which it was
+            bom = next((b for b in _BY_BOM if data.startswith(b)), b"")
+            return Decoded(_text_only(text), _BY_BOM[bom] if bom else _NO_BOM[codec], bom)
+        return Decoded(_text_only(text), encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return _text_only(data.decode(name))
+                return Decoded(_text_only(data.decode(name)), _BY_BOM[bom], bom)
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"not valid {name} at byte {exc.start}") from exc
     if any(b in _BINARY for b in data[:_SNIFF]):
         raise DecodeError("binary data, not text")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as utf8_error:
         try:
-            return data.decode("gb18030")
+            return Decoded(data.decode("gb18030"), "gb18030")
         except UnicodeDecodeError:
             raise DecodeError(
                 f"neither UTF-8 (bad byte at {utf8_error.start}) nor GB18030; name the encoding"
