@@ -22,8 +22,8 @@ import attrs
 
 from . import anatomy
 from .breaks import split_run_together
-from .build import Placement, placed_headings
-from .markers import AR_NUM, CATALOGUE, CN_NUM, DISCOURSE, LAST, Family, MarkerMatch, family
+from .build import Placement, Step, placed_headings, step
+from .markers import AR_NUM, CATALOGUE, CN_NUM, DISCOURSE, LAST, Family, MarkerMatch, family, match_family
 from .model import Outline
 from .parse import parse
 from .tokenize import Token, tokenize
@@ -190,12 +190,13 @@ def _propose(headings: list[_Heading], restart: bool, style: str, notes: list[No
         ordinal = ordinals.get(id(p), match.ordinal)
         written = _Spelling.of(match)
         spelling = spellings.get(id(p), written)
-        prefix = ""
+        prefix = written_prefix = match.numeral[:max(match.numeral.rfind("."), match.numeral.rfind("．")) + 1]
         if match.path:  # 1.2.1: the parent's path as fixed, then the number
-            prefix = new_paths.get(id(p.parent), "") if p.parent is not None and \
-                len(p.parent.match.path) == len(match.path) - 1 else ""
-            prefix = prefix or match.numeral[:max(match.numeral.rfind("."), match.numeral.rfind("．")) + 1]
+            if p.parent is not None and len(p.parent.match.path) == len(match.path) - 1:
+                prefix = new_paths.get(id(p.parent), written_prefix)
             new_paths[id(p)] = prefix + str(ordinal) + ("．" if "．" in match.numeral else ".")
+        if ordinal == match.ordinal and spelling == written and prefix == written_prefix:
+            continue  # as written, to the character (一十一 stays 一十一)
         new = spelling.write(ordinal, prefix)
         if new == match.text:
             continue
@@ -218,27 +219,56 @@ def _series_key(heading: _Heading) -> int:
     return -1 if heading.match.style == _ARTICLE else heading.placement.series_id
 
 
-def _number(members: list[_Heading], restart: bool, ordinals: dict[int, int], reasons: dict[int, str],
-            notes: list[Note]) -> None:
-    """Number a series in sequence from its first value (from one with `restart`)."""
+def _number(members: list[_Heading], restart: bool, ordinals: dict[int, int],
+            reasons: dict[int, str], notes: list[Note]) -> None:
+    """Number a series in sequence from its first value (from one with `restart`). A step
+    back to one begins a new list (a writer's choice, not a slip: left as written), and
+    numbers that stand inside the text before a heading (三是……。四是…… then 五是) count."""
     first = members[0].match
-    if any(h.match.family.numerals is DISCOURSE for h in members):
-        wrong = [h for h, n in zip(members, range(1, len(members) + 1))
-                 if h.match.ordinal not in (n, LAST)]
-        for h in wrong:
-            notes.append(Note(h.token.line, h.match.text,
-                              "left as it is: discourse words (首先, 其次, 最后) are not renumbered"))
-        return
-    start = first.ordinal
-    if restart and not first.family.inline:  # a point series may begin inline (表现在一是……。二是)
-        start = 1
-    previous = None
-    for n, heading in enumerate(members, start):
-        if heading.match.ordinal != n:
+    n = 1 if restart and not first.family.inline else first.ordinal  # a point series may begin inline
+    previous: Optional[_Heading] = None
+    for heading in members:
+        match = heading.match
+        if previous is not None:
+            if step(previous.match.ordinal, match.ordinal) is Step.RESTART:
+                notes.append(Note(heading.token.line, match.text,
+                                  f"left as it is: it begins again at one after {previous.match.text} "
+                                  f"(line {previous.token.line}), taken as a new list"))
+                n = 1
+            elif n < match.ordinal <= n + _MAX_INLINE and _stand_inline(previous, match, n):
+                n = match.ordinal
+        if match.family.numerals is DISCOURSE:
+            if match.ordinal not in (n, LAST):
+                notes.append(Note(heading.token.line, match.text,
+                                  f"left as it is: discourse words (首先, 其次, 最后) are not renumbered (number {n})"))
+        elif match.ordinal != n:
             ordinals[id(heading.placement)] = n
             reasons[id(heading.placement)] = (f"numbered {n}: in sequence after line {previous.token.line}"
-                                              if previous is not None else "numbered 1: the series starts at one")
+                                              if previous is not None else f"numbered {n}: the series starts at {n}")
         previous = heading
+        n += 1
+
+
+_MAX_INLINE = 9  # numbers looked for inside the paragraph before a heading
+
+
+def _stand_inline(previous: _Heading, match: MarkerMatch, missing: int) -> bool:
+    """Whether the numbers from `missing` up to `match`'s stand, in order, as markers of its
+    series inside the paragraph of the heading before (三是……。四是…… before 五是)."""
+    text = previous.token.text
+    at = len(previous.match.text)
+    for ordinal in range(missing, match.ordinal):
+        written = match.renumbered(ordinal)
+        at = text.find(written, at)
+        while at >= 0:
+            found = match_family(match.family, text, at)
+            if found is not None and found.series == match.series and found.ordinal == ordinal:
+                break
+            at = text.find(written, at + 1)
+        if at < 0:
+            return False
+        at += len(written)
+    return True
 
 
 def _spell(members: list[_Heading], style: str, used: Counter, spellings: dict[int, _Spelling]) -> None:
@@ -246,8 +276,9 @@ def _spell(members: list[_Heading], style: str, used: Counter, spellings: dict[i
     style "gbt"); a tie goes to the one the document uses most, then to the first."""
     groups: dict[str, list[_Heading]] = {}
     for heading in members:
-        fam = heading.match.family
-        groups.setdefault(fam.level or fam.style, []).append(heading)
+        level = heading.match.family.level
+        if level is not None:  # other families keep each marker's own punctuation (第四个好就是)
+            groups.setdefault(level, []).append(heading)
     for group, headings in groups.items():
         written = [_Spelling.of(h.match) for h in headings]
         if style == "gbt" and group in _GBT:
