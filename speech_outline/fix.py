@@ -191,10 +191,12 @@ def _propose(headings: list[_Heading], restart: bool, style: str, notes: list[No
         written = _Spelling.of(match)
         spelling = spellings.get(id(p), written)
         prefix = written_prefix = match.numeral[:max(match.numeral.rfind("."), match.numeral.rfind("．")) + 1]
-        if match.path:  # 1.2.1: the parent's path as fixed, then the number
+        if match.path:  # 1.2.1: the parent's path as fixed (when it was renumbered), then the number
             if p.parent is not None and len(p.parent.match.path) == len(match.path) - 1:
                 prefix = new_paths.get(id(p.parent), written_prefix)
-            new_paths[id(p)] = prefix + str(ordinal) + ("．" if "．" in match.numeral else ".")
+            if ordinal != match.ordinal or prefix != written_prefix:
+                new_paths[id(p)] = (spelling._replace(before="", after="").write(ordinal, prefix)
+                                    + ("．" if "．" in match.numeral else "."))
         if ordinal == match.ordinal and spelling == written and prefix == written_prefix:
             continue  # as written, to the character (一十一 stays 一十一)
         new = spelling.write(ordinal, prefix)
