@@ -237,8 +237,8 @@ def _number(members: list[_Heading], restart: bool, ordinals: dict[int, int],
                                   f"left as it is: it begins again at one after {previous.match.text} "
                                   f"(line {previous.token.line}), taken as a new list"))
                 n = 1
-            elif n < match.ordinal <= n + _MAX_INLINE and _stand_inline(previous, match, n):
-                n = match.ordinal
+            elif match.ordinal > n:
+                n = _after_inline(previous, match, n)
         if match.family.numerals is DISCOURSE:
             if match.ordinal not in (n, LAST):
                 notes.append(Note(heading.token.line, match.text,
@@ -251,15 +251,13 @@ def _number(members: list[_Heading], restart: bool, ordinals: dict[int, int],
         n += 1
 
 
-_MAX_INLINE = 9  # numbers looked for inside the paragraph before a heading
-
-
-def _stand_inline(previous: _Heading, match: MarkerMatch, missing: int) -> bool:
-    """Whether the numbers from `missing` up to `match`'s stand, in order, as markers of its
-    series inside the paragraph of the heading before (三是……。四是…… before 五是)."""
+def _after_inline(previous: _Heading, match: MarkerMatch, ordinal: int) -> int:
+    """The number `match` should have, given the numbers from `ordinal` on that stand, in order,
+    as markers of its series inside the paragraph of the heading before (三是……。四是…… then
+    五是: five)."""
     text = previous.token.text
     at = len(previous.match.text)
-    for ordinal in range(missing, match.ordinal):
+    while ordinal < match.ordinal:
         written = match.renumbered(ordinal)
         at = text.find(written, at)
         while at >= 0:
@@ -268,9 +266,10 @@ def _stand_inline(previous: _Heading, match: MarkerMatch, missing: int) -> bool:
                 break
             at = text.find(written, at + 1)
         if at < 0:
-            return False
+            break
         at += len(written)
-    return True
+        ordinal += 1
+    return ordinal
 
 
 def _spell(members: list[_Heading], style: str, used: Counter, spellings: dict[int, _Spelling]) -> None:

@@ -295,7 +295,7 @@ def test_corpus_documents_with_a_skipped_number_are_fixed_back(path):
     tried = 0
     for heading in rnd.sample(headings, min(len(headings), 12)):
         match = heading.match
-        if heading.placement.kind != 0 or match.path:  # not a continuation of a series
+        if heading.placement.kind != 0 or match.ordinal == 1 or match.path:  # the first of a list
             continue
         new = _renumbered(match, match.ordinal + 1)
         start = heading.token.start
