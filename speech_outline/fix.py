@@ -357,9 +357,11 @@ def _renumbered_articles(headings: list[_Heading], changes: list[Change]) -> dic
     return found
 
 
-# What follows an article number when it is a reference (依照本法第十条规定; 第十条、第十一条),
-# not a measure word (第三条道路)
+# What comes before or after an article number that refers to an article (依照第十条; 第十条规定的;
+# 第十条、第十一条), rather than counting something else (第三条道路)
+_REFERRING = re.compile(r"(?:依照|按照|根据|依据|违反|适用|参照|除|经|有|见)$")
 _AFTER_REFERENCE = re.compile(r"(?:规定|的|第|之|、|，|,|。|；|;|：|:|至|到|和|与|及|或|所|中|（|\(|$)")
+_THIS, _OTHER, _UNSURE = "this law", "another law", "unsure"
 
 
 def _references(text: str, original: Outline, articles: dict[int, Optional[int]], update: bool,
@@ -369,10 +371,10 @@ def _references(text: str, original: Outline, articles: dict[int, Optional[int]]
     for para in original.paragraphs:
         if "条" not in para.text:
             continue
-        previous_end, previous_own = -1, False
+        previous_end, previous = -1, _UNSURE
         for m in _REFERENCE.finditer(para.text):
-            own = _own_law(para.text, m.start(), previous_end, previous_own)
-            previous_end, previous_own = m.end(), own
+            law = _law_of(para.text, m, previous_end, previous)
+            previous_end, previous = m.end(), law
             if m.start() == 0 and para.role.value == "heading":
                 continue  # the article's own marker
             try:
@@ -386,7 +388,7 @@ def _references(text: str, original: Outline, articles: dict[int, Optional[int]]
             if new is None:
                 notes.append(Note(*where, f"not updated: two articles were numbered {old}, which one it means "
                                           "is not known"))
-            elif not own or not _AFTER_REFERENCE.match(para.text, m.end()):
+            elif law != _THIS:
                 notes.append(Note(*where, f"not updated: it may not refer to this text's article {old} "
                                           f"(now {new}); check it"))
             else:
@@ -400,11 +402,16 @@ def _references(text: str, original: Outline, articles: dict[int, Optional[int]]
     return changes
 
 
-def _own_law(text: str, at: int, previous_end: int, previous_own: bool) -> bool:
-    """Whether the article number at `at` refers to this law (本法第十条, 依照第十条) rather than
-    another (《刑法》第十条, 刑法第十条); one joined to the reference before it (、第十一条)
-    refers to the same law."""
+def _law_of(text: str, m: "re.Match[str]", previous_end: int, previous: str) -> str:
+    """Which law the article number `m` refers to: this one (本法第十条, 依照第十条……的规定),
+    another (《刑法》第十条, 刑法第十条), or unsure (第三条道路 may count roads); one joined to
+    the reference before it (、第十一条) refers to the same law."""
+    at = m.start()
     if previous_end >= 0 and _JOINED.fullmatch(text, previous_end, at):
-        return previous_own
+        return previous
     before = text[max(0, at - 16):at]
-    return bool(_THIS_LAW.search(before)) or not _NAMED_LAW.search(before)
+    if _THIS_LAW.search(before):
+        return _THIS
+    if _NAMED_LAW.search(before):
+        return _OTHER
+    return _THIS if _REFERRING.search(before) or _AFTER_REFERENCE.match(text, m.end()) else _UNSURE
