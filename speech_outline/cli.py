@@ -413,13 +413,10 @@ def _plan_outputs(inputs: List[_Input], output_dir: str, ext: str) -> None:
 # ---------------------------------------------------------------- check
 
 def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
-    from . import batch
-
     _check_encoding(args.encoding)
     inputs = _expand(args.inputs, args.recursive)
     failures: List[str] = []
     problems = 0
-    out = sys.stdout.buffer
     results = _results(inputs, None, args, {})
     reporter.start(len(inputs), shares_terminal=_isatty(sys.stdout))
     try:
@@ -429,13 +426,7 @@ def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
             if lines:
                 problems += len(lines)
                 reporter.clear()
-                try:
-                    out.write(("\n".join(lines) + "\n").encode("utf-8"))
-                    out.flush()
-                except BrokenPipeError:
-                    raise
-                except OSError as exc:
-                    reporter.error("<stdout>", f"cannot write: {batch.os_message(exc)}")
+                if not _to_stdout(("\n".join(lines) + "\n").encode("utf-8"), reporter):
                     return 1
     finally:
         results.close()
@@ -461,7 +452,6 @@ def _fix(args: argparse.Namespace, reporter: "_Reporter") -> int:
     to_stdout = not (args.in_place or args.diff or args.check)
     if to_stdout and len(inputs) > 1:
         raise _Usage("several inputs: use --in-place, --diff or --check")
-    out = sys.stdout.buffer
     failed = changed = 0
     for item in inputs:
         try:
@@ -502,15 +492,24 @@ def _fix(args: argparse.Namespace, reporter: "_Reporter") -> int:
             continue
         else:  # the fixed text, stored as the input was (fix - < a.txt > b.txt keeps the encoding)
             report = fixed.text
-        try:
-            out.write(stored.encode(report) if to_stdout else report.encode("utf-8"))
-            out.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as exc:
-            reporter.error("<stdout>", f"cannot write: {batch.os_message(exc)}")
+        if not _to_stdout(stored.encode(report) if to_stdout else report.encode("utf-8"), reporter):
             return 1
     return 1 if failed or (args.check and changed) else 0
+
+
+def _to_stdout(data: bytes, reporter: "_Reporter") -> bool:
+    """Write `data` to stdout; False, and the error reported, when it cannot (a full disk)."""
+    from . import batch
+
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        reporter.error("<stdout>", f"cannot write: {batch.os_message(exc)}")
+        return False
+    return True
 
 
 class _Unreadable(Exception):

@@ -156,8 +156,10 @@ def plan(text: str, *, restart: bool = False, style: str = "keep", update_refere
     changes = [change for series in kept for change in series]
     articles = _renumbered_articles(headings, changes)
     if articles:
-        references = _references(text, original, articles, update_references, notes)
-        changes.extend(references)
+        changes.extend(_references(text, original, articles, update_references, notes))
+    if changes and original.toc:
+        first = original.toc[0]
+        notes.append(Note(first.line, first.text, "the table of contents is not renumbered: update it by hand"))
     changes.sort(key=lambda c: c.start)
     notes.sort(key=lambda n: n.line)
     return FixPlan(_apply(text, changes), tuple(changes), tuple(notes))

@@ -114,6 +114,13 @@ def test_a_step_back_to_one_is_a_new_list_and_is_noted():
     assert [(n.line, n.text) for n in result.notes] == [(5, "（一）")]
 
 
+def test_a_table_of_contents_is_noted_not_changed():
+    text = "目录\n一、总体要求……1\n三、主要任务……2\n一、总体要求\n三、主要任务\n"
+    result = plan(text)
+    assert result.text == "目录\n一、总体要求……1\n三、主要任务……2\n一、总体要求\n二、主要任务\n"
+    assert [(n.line, n.text) for n in result.notes] == [(1, "目录")]
+
+
 def test_discourse_words_are_not_renumbered():
     text = "讲话\n首先，要提高认识。\n其次，要压实责任。\n其次，要强化监督。\n"
     result = plan(text)
