@@ -186,7 +186,7 @@ def _propose(headings: list[_Heading], restart: bool, style: str, notes: list[No
         _number(members, restart, ordinals, reasons, notes)
         _spell(members, style, used, spellings)
     proposed: dict[int, list[Change]] = {}
-    new_paths: dict[int, str] = {}  # id(placement) → its decimal path as fixed, for the paths below it
+    new_paths: dict[int, str] = {}  # id(placement) → its decimal path as renumbered, for the paths below it
     for heading in headings:
         p, match = heading.placement, heading.match
         ordinal = ordinals.get(id(p), match.ordinal)
@@ -194,11 +194,11 @@ def _propose(headings: list[_Heading], restart: bool, style: str, notes: list[No
         spelling = spellings.get(id(p), written)
         prefix = written_prefix = match.numeral[:max(match.numeral.rfind("."), match.numeral.rfind("．")) + 1]
         if match.path:  # 1.2.1: the parent's path as fixed (when it was renumbered), then the number
-            if p.parent is not None and len(p.parent.match.path) == len(match.path) - 1:
-                prefix = new_paths.get(id(p.parent), written_prefix)
+            if p.parent is not None and id(p.parent) in new_paths and \
+                    len(p.parent.match.path) == len(match.path) - 1:
+                prefix = new_paths[id(p.parent)] + written_prefix[-1:]  # its own full stop: 2．1
             if ordinal != match.ordinal or prefix != written_prefix:
-                new_paths[id(p)] = (spelling._replace(before="", after="").write(ordinal, prefix)
-                                    + ("．" if "．" in match.numeral else "."))
+                new_paths[id(p)] = spelling._replace(before="", after="").write(ordinal, prefix)
         if ordinal == match.ordinal and spelling == written and prefix == written_prefix:
             continue  # as written, to the character (一十一 stays 一十一)
         new = spelling.write(ordinal, prefix)
