@@ -297,21 +297,24 @@ def _spell(members: list[_Heading], style: str, used: Counter, spellings: dict[i
 
 
 def _verified(text: str, original: Outline, proposed: list[list[Change]], notes: list[Note]) -> list[list[Change]]:
-    """The series whose changes leave the outline as it was (parsed again to check): all of
-    them at once when they can, else one series after another, each kept only if the
-    outline with it and those kept before is unchanged."""
-    if not proposed:
-        return []
-    if _reads_the_same(text, original, [c for series in proposed for c in series]):
-        return proposed
+    """The series whose changes leave the outline as it was (the text parsed again to check):
+    all of them when they can; else each half is tried on its own, down to single series,
+    so that a few bad series in a long law cost a few parses each, not one per series."""
     kept: list[list[Change]] = []
-    for series in proposed:
-        if _reads_the_same(text, original, [c for done in kept for c in done] + series):
-            kept.append(series)
-            continue
-        for change in series:
-            notes.append(Note(change.line, change.old,
-                              f"left as it is: {change.new} would change how the outline reads ({change.reason})"))
+
+    def settle(groups: list[list[Change]]) -> None:
+        if not groups:
+            return
+        if _reads_the_same(text, original, [c for series in kept + groups for c in series]):
+            kept.extend(groups)
+        elif len(groups) == 1:
+            notes.extend(Note(c.line, c.old, f"left as it is: {c.new} would change how the outline reads "
+                                             f"({c.reason})") for c in groups[0])
+        else:
+            settle(groups[:len(groups) // 2])
+            settle(groups[len(groups) // 2:])
+
+    settle(proposed)
     return kept
 
 
