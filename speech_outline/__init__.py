@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from .decode import DecodeError
+from .fix import Change, fix, plan_fixes
 from .model import Diagnostic, Marker, Node, Outline, Paragraph, Role, rebuild
 from .parse import parse, parse_bytes, parse_file
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "DecodeError", "Diagnostic", "Marker", "Node", "Outline", "Paragraph", "Role",
-    "parse", "parse_bytes", "parse_file", "rebuild", "__version__",
+    "Change", "DecodeError", "Diagnostic", "Marker", "Node", "Outline", "Paragraph", "Role",
+    "fix", "parse", "parse_bytes", "parse_file", "plan_fixes", "rebuild", "__version__",
 ]

@@ -399,6 +399,12 @@ def place(items: list[Candidate]) -> list[Optional[Placement]]:
 
 def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...], tuple[Diagnostic, ...]]:
     """Decide headings and nesting; label the remaining tokens body or preamble."""
+    return _assemble(tokens, *placed_headings(tokens))
+
+
+def placed_headings(tokens: list[Token]) -> tuple[list[Token], list[Optional[Placement]]]:
+    """The heading candidates (and section breaks) among `tokens`, and where each went
+    (None for a break): the series each heading belongs to, for `build` and for `fix`."""
     demoted: set[int] = set()
     for _ in range(MAX_PASSES):
         placed, items = _candidates(tokens, demoted)
@@ -407,7 +413,7 @@ def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...],
         if not lone:
             break
         demoted.update(id(t) for t in lone)
-    return _assemble(tokens, placed, placements)
+    return placed, placements
 
 
 def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], list[Candidate]]:

@@ -40,7 +40,11 @@ examples:
   speech-outline convert -r speeches/ -t opml --output-dir mindmaps/ -j 4
   speech-outline check draft.txt                      numbering problems, like a linter
 
-Run `speech-outline convert --help` or `speech-outline check --help` for details.
+  speech-outline fix --diff draft.txt                 what renumbering would change
+  speech-outline fix --in-place draft.txt             renumber the file itself
+
+Run `speech-outline convert --help`, `speech-outline check --help` or
+`speech-outline fix --help` for details.
 """
 
 CONVERT_EPILOG = """\
@@ -111,6 +115,33 @@ examples:
 
 exit status: 0 no problem found, 1 a problem found or an input could not be
 read (empty, missing, binary, undecodable), 2 bad usage, 130 interrupted.
+"""
+
+FIX_EPILOG = """\
+Renumbers the headings of a draft: each series (one level under one parent) in
+sequence from its first number, one spelling per level (1. or 1、, （一） or (一): the
+one the series uses most), law articles (条) straight through the chapters. Nothing
+but the markers changes, and a series whose renumbering would change how the outline
+reads is left as it is, with a warning saying why. Cross-references to renumbered
+articles (依照本法第十条) are warned about, and updated with --update-references.
+Inputs and encodings are as for `convert`; `-` or no FILE reads stdin.
+
+outputs:
+  the fixed text on stdout (one input only), or
+  --in-place   rewrite each file, atomically, in its own encoding, BOM and line
+               endings (a failure leaves the file as it was)
+  --diff       a unified diff of what would change
+  --check      list what would change, FILE:LINE: OLD → NEW (reason); with --diff,
+               the diff instead; nothing is written
+
+examples:
+  speech-outline fix draft.txt > fixed.txt
+  speech-outline fix --diff draft.txt
+  speech-outline fix --check -r drafts/               for a pre-commit hook or CI
+  speech-outline fix --in-place --style gbt draft.txt
+
+exit status: 0 done (or, with --check, nothing to change), 1 something would change
+(--check) or an input could not be read or written, 2 bad usage, 130 interrupted.
 """
 
 
@@ -231,6 +262,27 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=LANGUAGES, default="en",
                        help="language of the messages: en (default) or zh (中文)")
     check.set_defaults(run=_check, subparser=check)
+
+    fix = commands.add_parser(
+        "fix", formatter_class=argparse.RawDescriptionHelpFormatter, epilog=FIX_EPILOG,
+        help="renumber headings: sequence, one spelling per level; nothing else changes",
+        description="Renumber the headings of documents, leaving every other character as it is.")
+    fix.add_argument("inputs", nargs="*", metavar="FILE", help="text files, folders (with -r) or - for stdin")
+    fix.add_argument("-r", "--recursive", action="store_true",
+                     help="take the text files in folders, and below them (other documents are skipped)")
+    fix.add_argument("--encoding", metavar="NAME", help="read (and write) inputs in this encoding")
+    fix.add_argument("-q", "--quiet", action="store_true", help="no warnings (errors are still shown)")
+    output = fix.add_mutually_exclusive_group()
+    output.add_argument("-i", "--in-place", action="store_true", help="rewrite the files themselves")
+    output.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
+    fix.add_argument("--check", action="store_true", help="exit 1 when something would change; write nothing")
+    fix.add_argument("--restart", action="store_true", help="number every series from one")
+    fix.add_argument("--style", choices=["keep", "gbt"], default="keep",
+                     help="keep: the spelling each series uses most (default); "
+                          "gbt: GB/T 9704, 一、 （一） 1. （1）")
+    fix.add_argument("--update-references", action="store_true",
+                     help="also renumber cross-references to renumbered articles (依照本法第十条)")
+    fix.set_defaults(run=_fix, subparser=fix)
     return parser
 
 
@@ -432,6 +484,95 @@ def _check(args: argparse.Namespace, reporter: "_Reporter") -> int:
         results.close()
         reporter.close()
     return 1 if failures or problems else 0
+
+
+# ---------------------------------------------------------------- fix
+
+def _fix(args: argparse.Namespace, reporter: "_Reporter") -> int:
+    import difflib
+
+    from . import batch
+    from .decode import DecodeError, decode_stored
+    from .fix import plan
+    from .inputs import detect
+
+    _check_encoding(args.encoding)
+    inputs = _expand(args.inputs, args.recursive)
+    if args.check and args.in_place:
+        raise _Usage("--check writes nothing: use it without --in-place")
+    if args.in_place and any(item.path is None for item in inputs):
+        raise _Usage("stdin cannot be fixed in place")
+    to_stdout = not (args.in_place or args.diff or args.check)
+    if to_stdout and len(inputs) > 1:
+        raise _Usage("several inputs: use --in-place, --diff or --check")
+    failed = changed = 0
+    out = _Stdout(reporter)
+    for item in inputs:
+        try:
+            data = _read_input(item, reporter)
+            kind = detect(data, item.path or "")
+            if kind != "text" and item.relative is not None:  # found with -r beside the text files
+                reporter.warning(item.name, f"skipped: fix rewrites text files, not {kind}")
+                continue
+            if kind != "text":
+                raise _Unreadable(f"fix rewrites text files; this is a {kind} file")
+            stored = decode_stored(data, args.encoding)
+        except (OSError, DecodeError, _Unreadable) as exc:
+            failed += 1
+            reporter.error(item.name, batch.os_message(exc) if isinstance(exc, OSError) else str(exc))
+            continue
+        if not stored.text or stored.text.isspace():
+            failed += 1
+            reporter.error(item.name, "empty file")
+            continue
+        fixed = plan(stored.text, restart=args.restart, style=args.style,
+                     update_references=args.update_references)
+        for note in fixed.notes:
+            reporter.warning(f"{item.name}:{note.line}", f"{note.text}: {note.reason}")
+        changed += bool(fixed.changes)
+        if args.diff:
+            report = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+                             for line in difflib.unified_diff(stored.text.splitlines(keepends=True),
+                                                              fixed.text.splitlines(keepends=True),
+                                                              item.name, item.name))
+        elif args.check:
+            report = "".join(f"{item.name}:{c.line}: {c.old} → {c.new} ({c.reason})\n" for c in fixed.changes)
+        elif args.in_place:
+            if not fixed.changes:
+                continue
+            if stored.encode(stored.text) != data:
+                failed += 1
+                reporter.error(item.name, f"not rewritten: its bytes do not read back the same in {stored.encoding}")
+                continue
+            try:
+                write_file(item.path, stored.encode(fixed.text))
+            except OSError as exc:
+                failed += 1
+                reporter.error(item.name, f"cannot write: {batch.os_message(exc)}")
+            continue
+        else:  # the fixed text, stored as the input was (fix - < a.txt > b.txt keeps the encoding)
+            report = fixed.text
+        out.write(item, stored.encode(report) if to_stdout else report.encode("utf-8"))
+    return 1 if failed or (args.check and changed) else 0
+
+
+class _Unreadable(Exception):
+    """An input that cannot be read, or not by this command."""
+
+
+def _read_input(item: _Input, reporter: "_Reporter") -> bytes:
+    """The bytes of an input (a file, or stdin); OSError or _Unreadable when it cannot be read."""
+    if item.error is not None:
+        raise _Unreadable(item.error)
+    if item.path is not None:
+        with open(item.path, "rb") as f:
+            return f.read()
+    if _isatty(sys.stdin):
+        reporter.note("reading standard input (Ctrl-D to end)")
+    try:
+        return sys.stdin.buffer.read()
+    except (AttributeError, ValueError):  # no stdin at all (closed)
+        raise _Unreadable("cannot read: stdin is closed") from None
 
 
 # ---------------------------------------------------------------- inputs

@@ -8,12 +8,15 @@ One rule decides binary data, whatever the encoding and wherever in the file:
 the decoded text may not hold a control character other than tab, line feed,
 vertical tab, form feed, carriage return, backspace and escape. A single
 0x1A at the very end (the DOS end-of-file mark) is not content: it is dropped.
+
+`decode_stored` also says how the text was stored (encoding, BOM, end-of-file mark),
+so that `fix --in-place` can write a file back as it was.
 """
 from __future__ import annotations
 
 import codecs
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
@@ -45,6 +48,28 @@ class DecodeError(ValueError):
     """The bytes are not text in any encoding we were allowed to try."""
 
 
+class Decoded(NamedTuple):
+    """Text and how it was stored: `bom` + `text` encoded in `encoding` (+ the DOS
+    end-of-file mark) are the bytes again (when the encoding round-trips), so a file
+    can be rewritten as it was."""
+
+    text: str
+    encoding: str  # a codec that writes no BOM of its own: utf-8, utf-16-le, gb18030…
+    bom: bytes = b""
+    eof: bool = False  # the bytes ended with a DOS end-of-file mark (0x1A)
+
+    def encode(self, text: str) -> bytes:
+        """`text` stored as this document was."""
+        return self.bom + (text + DOS_EOF * self.eof).encode(self.encoding)
+
+
+# BOM-consuming codecs named by a user: what they read, given the BOM found
+_BY_BOM = {codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be",  # before UTF-16 LE
+           codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be", codecs.BOM_UTF8: "utf-8"}
+# …and what they read when there is none (Python reads UTF-16 and UTF-32 as little-endian)
+_NO_BOM = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}
+
+
 def decode(data: bytes, encoding: Optional[str] = None, errors: str = "strict") -> str:
     """Decode a document: the named encoding, else by BOM, else detected from the bytes.
 
@@ -54,20 +79,36 @@ def decode(data: bytes, encoding: Optional[str] = None, errors: str = "strict") 
     refusing (binary data is still refused). A DecodeError names the line of
     the first bad byte.
     """
+    return decode_stored(data, encoding, errors).text
+
+
+def decode_stored(data: bytes, encoding: Optional[str] = None, errors: str = "strict") -> Decoded:
+    """Like `decode`, also saying which encoding and BOM the bytes had."""
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {', '.join(ERRORS)}, not {errors!r}")
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            codec = codecs.lookup(encoding).name
             text = _decode(data, encoding, errors)
-        except LookupError as exc:
+        except LookupError as exc:  # no such codec, or not one of text (rot13)
             raise DecodeError(f"unknown encoding {encoding!r}") from exc
         # A BOM is never content: utf-8 (not utf-8-sig) and utf-16-le/-be leave it in the text.
-        return _text_only(text[1:] if text.startswith("\ufeff") else text)
+        if text.startswith("\ufeff"):
+            bom = "\ufeff".encode(encoding)
+            return _stored(text[1:], encoding, bom if data.startswith(bom) else b"")
+        if codec in _NO_BOM:  # it took the BOM away: say which it was
+            bom = next((b for b in _BY_BOM if data.startswith(b)), b"")
+            return _stored(text, _BY_BOM[bom] if bom else _NO_BOM[codec], bom)
+        return _stored(text, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _text_only(_decode(data, name, errors))
-    return _text_only(_detect(data, errors))
+            return _stored(_decode(data, name, errors), _BY_BOM[bom], bom)
+    return _stored(*_detect(data, errors))
+
+
+def _stored(text: str, encoding: str, bom: bytes = b"") -> Decoded:
+    eof = text.endswith(DOS_EOF)
+    return Decoded(_text_only(text[:-1] if eof else text), encoding, bom, eof)
 
 
 def _decode(data: bytes, name: str, errors: str) -> str:
@@ -87,13 +128,14 @@ def _line_of(data: bytes, offset: int, encoding: str) -> int:
     return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
-def _detect(data: bytes, errors: str) -> str:
+def _detect(data: bytes, errors: str) -> tuple[str, str]:
+    """(text, encoding) of bytes without a BOM."""
     if b"\x00" in data:
         wide = _utf16(data)
         if wide is not None:
             return wide
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -102,15 +144,15 @@ def _detect(data: bytes, errors: str) -> str:
         text = None
     gb = _gb2312_share(text) if text is not None else 0.0
     if text is not None and gb >= _GB_DOUBTFUL:
-        return text
+        return text, "gb18030"
     try:
         big5 = data.decode("big5")
     except UnicodeDecodeError:
         big5 = None
     if big5 is not None and gb < _GB_UNLIKELY:
-        return big5
+        return big5, "big5"
     if text is not None and big5 is None:
-        return text  # it cannot be Big5: traditional characters in GBK, say
+        return text, "gb18030"  # it cannot be Big5: traditional characters in GBK, say
     if errors == "replace":
         return _fewest_replacements(data)
     line = _line_of(data, utf8_error.start, "utf-8")
@@ -129,8 +171,9 @@ def _gb2312_share(text: str) -> float:
     return len(wide.encode("gb2312", "ignore")) / 2 / len(wide)
 
 
-def _utf16(data: bytes) -> Optional[str]:
-    """`data` as UTF-16 without BOM, when one byte order gives text; else None."""
+def _utf16(data: bytes) -> Optional[tuple[str, str]]:
+    """(`data` as UTF-16 without BOM, the byte order's codec), when one byte order gives
+    text; else None."""
     if len(data) % 2:
         return None
     best, share = None, _UTF16_TEXT
@@ -141,20 +184,18 @@ def _utf16(data: bytes) -> Optional[str]:
             continue
         fits = 1 - len(_TEXT_CHARS.sub("", text)) / max(1, len(text))
         if fits >= share:
-            best, share = text, fits
+            best, share = (text, name), fits
     return best
 
 
-def _fewest_replacements(data: bytes) -> str:
-    """The lossy reading that replaces the fewest bytes (UTF-8 on a tie)."""
-    readings = [data.decode(name, "replace") for name in ("utf-8", "gb18030", "big5")]
-    return min(readings, key=lambda text: text.count("\ufffd"))
+def _fewest_replacements(data: bytes) -> tuple[str, str]:
+    """(the lossy reading that replaces the fewest bytes, its encoding): UTF-8 on a tie."""
+    readings = [(data.decode(name, "replace"), name) for name in ("utf-8", "gb18030", "big5")]
+    return min(readings, key=lambda reading: reading[0].count("\ufffd"))
 
 
 def _text_only(text: str) -> str:
-    """Refuse text decoded from binary data; drop a trailing DOS end-of-file mark."""
-    if text.endswith(DOS_EOF):
-        text = text[:-1]
+    """Refuse text decoded from binary data."""
     if _BINARY.search(text):
         raise DecodeError("binary data, not text")
     return text

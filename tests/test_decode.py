@@ -176,3 +176,25 @@ def test_line_endings_survive_decoding_and_give_the_same_outline(ending):
     reference = parse_bytes(TEXT.encode("utf-8"))
     assert outline.shape() == reference.shape()
     assert [n.line for n in outline.walk()] == [2, 3]
+
+
+@pytest.mark.parametrize("data, named, encoding, bom", [
+    (TEXT.encode("utf-8"), None, "utf-8", b""),
+    (TEXT.encode("gb18030"), None, "gb18030", b""),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), None, "utf-8", codecs.BOM_UTF8),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), None, "utf-16-be", codecs.BOM_UTF16_BE),
+    (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), None, "utf-32-le", codecs.BOM_UTF32_LE),
+    (TEXT.encode("gbk"), "gbk", "gbk", b""),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8", "utf-8", codecs.BOM_UTF8),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig", "utf-8", codecs.BOM_UTF8),
+    (TEXT.encode("utf-8"), "utf-8-sig", "utf-8", b""),
+    (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "utf-16", "utf-16-be", codecs.BOM_UTF16_BE),
+    (TEXT.encode("utf-16-le"), "utf-16-le", "utf-16-le", b""),
+])
+def test_decode_stored_says_how_to_store_the_text_again(data, named, encoding, bom):
+    """What `fix --in-place` writes back with: the same bytes for the same text."""
+    from speech_outline.decode import decode_stored
+
+    stored = decode_stored(data, named)
+    assert (stored.text, stored.encoding, stored.bom) == (TEXT, encoding, bom)
+    assert stored.encode(stored.text) == data

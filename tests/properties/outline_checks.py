@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from speech_outline import Outline, Role, rebuild
+from speech_outline import Outline, Role, parse, rebuild
 from speech_outline.diagnostics import CODES
 from speech_outline.markers import LEAD
 
@@ -82,3 +82,23 @@ def check_outline(outline: Outline, text: str) -> None:
     for d in outline.diagnostics:
         assert d.code in CODES
         assert d.line in heading_lines, d
+
+
+def outline_tree(text: str) -> tuple:
+    """The outline without its markers: what renumbering must never change."""
+    def node(n):
+        return (n.line, n.level, n.title, n.body_texts, tuple(node(c) for c in n.children))
+    outline = parse(text)
+    return tuple((p.role, p.line) for p in outline.paragraphs), tuple(node(n) for n in outline.nodes)
+
+
+def renumbered_as_written(match, ordinal: int) -> str:
+    """The marker numbered `ordinal` in the writer's digits (１．→ ２．, 第1条 → 第2条)."""
+    if match.numeral.isdigit():
+        digits = str(ordinal)
+        return match.text.replace(match.numeral, digits if match.numeral.isascii() else digits.translate(_WIDE), 1)
+    new = match.renumbered(ordinal)
+    return new.translate(_WIDE) if any("０" <= c <= "９" for c in match.numeral) else new
+
+
+_WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
