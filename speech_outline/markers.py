@@ -466,7 +466,9 @@ def match_marker(text: str, pos: int = 0, weak: bool = False) -> Optional[Marker
     if m is None:
         return None
     first = matcher.alternatives[m.lastgroup]
-    if not first.family.needs_separator:  # the usual case, a marker read before: no call
+    fam = first.family
+    # the usual case, a marker read before (and, if it needs one, a space after it): no call
+    if not fam.needs_separator or (m.end() > m.end(first.group) and not fam.wide_separator):
         found = first.readings.get(m.group())
         if found is not None and (weak or not found.weak):
             return found
