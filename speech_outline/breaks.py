@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Optional
 
-from .build import Step, step
+from .build import Step, step_between
 from .markers import CATALOGUE, HEADING_BREAK, LEAD, MarkerMatch, Scheme, first_chars, match_marker
 from .tokenize import Token
 
@@ -120,7 +120,7 @@ class _SeriesMemory:
     """The latest marker of each series so far, and whether a marker ranked above it
     came since (then the series may start again at one). Build's placements do not
     exist yet when breaks are recovered (they need the split paragraphs), so this
-    keeps what a cut needs; whether a number follows on is asked of `build.step`.
+    keeps what a cut needs; whether a number follows on is asked of `build.step_between`.
 
     Most documents never ask (no paragraph has a marker inside it), so the paragraphs'
     markers are only read when it is first asked, up to the paragraph reached."""
@@ -156,7 +156,7 @@ class _SeriesMemory:
 
     def _catch_up(self) -> None:
         for tok in self._tokens[self._read:self._reached]:
-            if tok.marker is not None:
+            if tok.marker is not None and not tok.marker.weak:
                 self._note(tok.marker)
         self._read = self._reached
 
@@ -189,7 +189,7 @@ def _cuts(tok: Token, joints: list[int], last: _SeriesMemory) -> list[tuple[int,
             # in an ordinary paragraph only a full stop marks a lost break; a long run-on text
             # may have lost them anywhere
             latest, may_restart = previous
-            cut = (step(latest.ordinal, found.ordinal) is Step.NEXT or (may_restart and found.ordinal == 1)) \
+            cut = (step_between(latest, found) is Step.NEXT or (may_restart and found.ordinal == 1)) \
                 and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
         else:
             cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued,

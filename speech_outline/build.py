@@ -172,6 +172,14 @@ class _State:
         return other
 
 
+def step_between(previous: MarkerMatch, marker: MarkerMatch) -> Step:
+    """The step from one marker of a series to the next: an inserted article follows on
+    like the next number (第7-1條 after 第7條, 第7-2條 after 第7-1條, then 第8條)."""
+    if marker.sub and marker.ordinal == previous.ordinal and marker.sub == previous.sub + 1:
+        return Step.NEXT
+    return step(previous.ordinal, marker.ordinal)
+
+
 def sequence_cost(previous: int, ordinal: int) -> float:
     """What it costs for `ordinal` to follow `previous` in one series."""
     if ordinal == previous + 1:  # the usual step, without a call
@@ -195,6 +203,8 @@ def _continuation_cost(frame: Placement, marker: MarkerMatch) -> Optional[float]
             extra = LAST_OF_OTHER_SERIES  # 第一，… 第二，… 最后，…
     if marker.path and prev.path[:-1] != marker.path[:-1]:
         extra += DECIMAL_MISMATCH
+    if marker.sub and step_between(prev, marker) is Step.NEXT:
+        return extra
     return extra + sequence_cost(prev.ordinal, marker.ordinal)
 
 
@@ -206,7 +216,7 @@ def _late_start(state: _State, item: Candidate, parent: Optional[Placement]) -> 
     if ordinal in (1, LAST) or item.first_inline:
         return False
     seen = state.last_seen.get(item.match.series)
-    if seen is None or ordinal != seen.match.ordinal + 1:
+    if seen is None or step_between(seen.match, item.match) is not Step.NEXT:
         return True
     if parent is None or seen.parent is None:
         return parent is not seen.parent
@@ -405,7 +415,7 @@ def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...],
 def placed_headings(tokens: list[Token]) -> tuple[list[Token], list[Optional[Placement]]]:
     """The heading candidates (and section breaks) among `tokens`, and where each went
     (None for a break): the series each heading belongs to, for `build` and for `fix`."""
-    demoted: set[int] = set()
+    demoted = _unproved(tokens)
     for _ in range(MAX_PASSES):
         placed, items = _candidates(tokens, demoted)
         placements = place(items)
@@ -414,6 +424,32 @@ def placed_headings(tokens: list[Token]) -> tuple[list[Token], list[Optional[Pla
             break
         demoted.update(id(t) for t in lone)
     return placed, placements
+
+
+def _unproved(tokens: list[Token]) -> set[int]:
+    """The weak markers (a separator lost: 第一条本协会……; a bare numeral: 二　关于……) that
+    their series does not prove, as ids of their tokens: a weak marker is a heading only
+    when the marker of its series before or after it, at a paragraph start, is the number
+    before or after it, or when the next marker is its first decimal sub-heading (1 总则,
+    then 1.1). Years (2024年), amounts (1.5亿元) and counts (3个) are never read at all."""
+    markers = [tok for tok in tokens if tok.marker is not None and tok.role is None]
+    if not any(tok.marker.weak for tok in markers):
+        return set()
+    by_series: dict[str, list[int]] = {}
+    for i, tok in enumerate(markers):
+        by_series.setdefault(tok.marker.series, []).append(i)
+    unproved = set()
+    for indices in by_series.values():
+        for k, i in enumerate(indices):
+            marker = markers[i].marker
+            if not marker.weak:
+                continue
+            proved = (k > 0 and step_between(markers[indices[k - 1]].marker, marker) is Step.NEXT) \
+                or (k + 1 < len(indices) and step_between(marker, markers[indices[k + 1]].marker) is Step.NEXT) \
+                or (bool(marker.path) and i + 1 < len(markers) and markers[i + 1].marker.path[:-1] == marker.path)
+            if not proved:
+                unproved.add(id(markers[i]))
+    return unproved
 
 
 def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], list[Candidate]]:
@@ -519,13 +555,13 @@ def _diagnose(tokens: list[Token], placements: list[Optional[Placement]]) -> tup
         marker = tok.marker
         if p.kind == SIBLING:
             prev = p.previous.match
-            if marker.ordinal == prev.ordinal + 1 and prev.style == marker.style:
+            if marker.ordinal == prev.ordinal + 1 and prev.style == marker.style and not marker.sub:
                 continue  # the usual case: nothing to say
             mixed = _MIXED.get((prev.style, marker.style)) == MIXED_SERIES
             facts = dict(marker=f"'{marker.text}'", previous=f"'{prev.text}'", previous_line=p.previous.line)
             if mixed:
                 found.append(diag.diagnostic("mixed-series", tok.line, **facts))
-            kind = step(prev.ordinal, marker.ordinal)
+            kind = step_between(prev, marker)
             if kind is Step.GAP:
                 facts["missing"] = diag.describe_missing(prev.ordinal, marker.ordinal)
             if kind.code is not None:

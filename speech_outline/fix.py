@@ -22,7 +22,7 @@ import attrs
 
 from . import anatomy
 from .breaks import split_run_together
-from .build import Placement, Step, placed_headings, step
+from .build import Placement, Step, placed_headings, step, step_between
 from .markers import AR_NUM, CATALOGUE, CN_NUM, DISCOURSE, LAST, Family, MarkerMatch, family, match_family
 from .model import Outline
 from .parse import parse
@@ -189,6 +189,8 @@ def _propose(headings: list[_Heading], restart: bool, style: str, notes: list[No
     new_paths: dict[int, str] = {}  # id(placement) → its decimal path as renumbered, for the paths below it
     for heading in headings:
         p, match = heading.placement, heading.match
+        if match.sub:
+            continue  # inserted articles are left as written (see _number)
         ordinal = ordinals.get(id(p), match.ordinal)
         written = _Spelling.of(match)
         spelling = spellings.get(id(p), written)
@@ -233,6 +235,12 @@ def _number(members: list[_Heading], restart: bool, ordinals: dict[int, int],
     previous: Optional[_Heading] = None
     for heading in members:
         match = heading.match
+        if match.sub:  # an inserted article (第7-1條, 第七条之一) keeps its number: the next article is n
+            if previous is None or step_between(previous.match, match) is not Step.NEXT:
+                notes.append(Note(heading.token.line, match.text,
+                                  "left as it is: an inserted article is not renumbered"))
+            previous = heading
+            continue
         if previous is not None:
             if step(previous.match.ordinal, match.ordinal) is Step.RESTART:
                 notes.append(Note(heading.token.line, match.text,

@@ -27,8 +27,9 @@ from .ordinals import ARABIC_CAPACITY, CHINESE_CAPACITY, chinese_numeral, ordina
 # possessive quantifiers), a marker that does not match fails without trying shorter
 # numerals, a third faster for 第 (nine families start with it).
 _KEEP = "+" if sys.version_info >= (3, 11) else ""
-CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千万]{0,15}" + _KEEP
-CAP_NUM = "[壹贰叁肆伍陆柒捌玖拾][零壹贰叁肆伍陆柒捌玖拾佰仟万]{0,15}" + _KEEP
+CN_NUM = "[一二三四五六七八九十百千][零〇○一二三四五六七八九十百千万萬]{0,15}" + _KEEP
+# capital numerals, Simplified and Traditional (貳 參 陸 萬)
+CAP_NUM = "[壹贰貳叁參叄肆伍陆陸柒捌玖拾][零壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟万萬]{0,15}" + _KEEP
 AR_NUM = "[1-9１-９][0-9０-９]*" + _KEEP
 OPEN = r"[（(〔【［\[﹙]"
 CLOSE = r"[）)〕】］\]﹚]"
@@ -45,6 +46,8 @@ LEAD = ("\t\x0b\x0c\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004
 # What decides "a short heading line" for families that may run into their title
 # without a separator (第一章总则) but must not swallow ordinary prose (第一节课上……).
 SHORT_HEADING = 40
+# A blank inside a marker, as OCR and some sites leave them: 第 1 條, （ 一 ）, 一 、
+GAP = "[ \u3000]?"
 
 DISCOURSE_ORDINALS = {"首先": 1, "其次": 2, "再次": 3, "最后": 0}
 LAST = 0  # the ordinal of 最后: it may end any series
@@ -98,6 +101,7 @@ class Scheme:
     GBT9704 = "gbt9704"
     SPEECH = "speech"
     DECIMAL = "decimal"
+    COLLECTION = "collection"  # the texts of a compilation page (第一篇, 【篇一】)
     OTHER = "other"
 
 
@@ -114,7 +118,12 @@ class Family:
     numerals: Numerals  # how the numeral (group `num`) is read and written
     template: str  # the marker `render` writes, `{}` standing for the numeral: 第{}章
     discourse: bool = False  # a heading only when two of a series start paragraphs (FORMAT rule 3)
-    needs_separator: bool = False  # must be followed by space/punctuation, unless a short line
+    # Must be followed by white space (or end with punctuation, 第一條、): otherwise the
+    # separator was lost in copying (第一条本协会……) and the reading is weak.
+    needs_separator: bool = False
+    short_title: bool = False  # …except in a short heading line, which may run into its title (第一章总则)
+    wide_separator: bool = False  # …and one ASCII space is not enough either (1　总则, but 1 总则 is weak)
+    weak: bool = False  # every reading is weak (a bare numeral: 二　关于干部队伍的问题)
     inline: bool = False  # writers run it on inside a paragraph (表现在一是……二是……): never a lost break
     structural: bool = False  # opens a series at a lost line break of a long run-on text
     point: bool = False  # a speech point (一是, 首先): seldom has sub-points
@@ -141,26 +150,36 @@ class Family:
 
 def _law(style: str, unit: str, rank: int, examples: tuple[str, ...], description: str,
          strict: bool = False) -> Family:
-    # 条 and 款 must be followed by a separator; 编/章/节 may run into a short title.
-    after = rf"(?=[{SPACE}]|$|[:：])" if strict else ""
-    return Family(style, rf"第(?P<num>{CN_NUM}|{AR_NUM})\s*{unit}(?![课次届期轮批天]){after}", Scheme.LAW, rank, examples,
-                  description, CHINESE, f"第{{}}{unit}", needs_separator=not strict,
-                  structural=unit in "编分编章节条")
+    """A law unit, Simplified or Traditional (條 節 編), spaced or not (第 1 條), an
+    inserted article numbered 第7-1條 or 第二十二条之一 (`sub`), the punctuation after it
+    kept (第一章:, 第一條、). 条 and 款 need a separator; 编/章/节 may run into a short
+    title (第一章总则). Without one, the reading is weak (第一条本协会……)."""
+    written = unit.translate(_TRADITIONAL_UNITS)
+    units = unit if written == unit else f"(?:{unit}|{written})"
+    return Family(style, rf"第{GAP}(?P<num>{CN_NUM}|{AR_NUM})(?:[-－](?P<sub>{AR_NUM}))?{GAP}{units}"
+                         rf"(?:之(?P<zhi>[一二三四五六七八九十]{{1,3}}))?(?![课次届期轮批天]|规定|的)(?:[:：、](?!第))?",
+                  Scheme.LAW, rank, examples, description, CHINESE, f"第{{}}{unit}", needs_separator=True,
+                  short_title=not strict, structural=unit in "编分编章节条")
+
+
+_TRADITIONAL_UNITS = str.maketrans("编节条", "編節條")
 
 
 CATALOGUE: tuple[Family, ...] = (
-    _law("law-part", "编", 1, ("第一编 总则",), "Part (编) of a code or law"),
+    _law("law-part", "编", 1, ("第一编 总则", "第二編 物權"), "Part (编) of a code or law"),
     _law("law-subpart", "分编", 2, ("第二分编 所有权",), "Sub-part (分编) of a code"),
-    _law("law-chapter", "章", 3, ("第一章 总则", "第3章"), "Chapter (章)"),
-    _law("law-section", "节", 4, ("第二节 赔偿范围",), "Section (节)"),
-    _law("law-article", "条", 5, ("第一千零四十条 本编调整……",), "Article (条)", strict=True),
+    _law("law-chapter", "章", 3, ("第一章 总则", "第3章", "第 一 章 總則", "第一章:總則"), "Chapter (章)"),
+    _law("law-section", "节", 4, ("第二节 赔偿范围", "第 一 節 健康與安全保障"), "Section (节)"),
+    _law("law-article", "条", 5, ("第一千零四十条 本编调整……", "第 7-1 條", "第二十二条之一 ……"), "Article (条)",
+         strict=True),
     _law("law-clause", "款", 6, ("第二款 ……",), "Clause (款)", strict=True),
     Family("part", rf"第(?P<num>{CN_NUM}|{AR_NUM})部分", Scheme.GBT9704, 0, ("第一部分 总体要求",),
-           "Part (部分) of a plan or report", CHINESE, "第{}部分", needs_separator=True, structural=True),
-    Family("speech-di", rf"第(?P<num>{CN_NUM})(?:点)?[，,、:：]", Scheme.SPEECH, 1,
-           ("第一，", "第二、", "第三:"), "Speech ordinal 第X，", CHINESE, "第{}，", inline=True),
+           "Part (部分) of a plan or report", CHINESE, "第{}部分", needs_separator=True, short_title=True,
+           structural=True),
+    Family("speech-di", rf"第(?P<num>{CN_NUM})(?:[点點])?[，,、:：]", Scheme.SPEECH, 1,
+           ("第一，", "第二、", "第三:", "第四点：", "第五點，"), "Speech ordinal 第X，", CHINESE, "第{}，", inline=True),
     Family("speech-di-ge",
-           rf"(?P<num>第{CN_NUM}|首先一)个(?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
+           rf"(?P<num>第{CN_NUM}|首先一)[个個](?P<noun>[^{SPACE}，,。、；;：:“”\"是]{{1,6}}?)"
            r"(?:就是|是|[，,：:])",
            Scheme.SPEECH, 3, ("第二个特点是", "首先一个好是", "第四个好就是"),
            "Speech ordinal 第X个……是 (a series is keyed by its noun: 特点, 好, 方面)", DI_GE, "{}个{noun}是",
@@ -168,22 +187,24 @@ CATALOGUE: tuple[Family, ...] = (
     Family("speech-qi", r"其(?P<num>[一二三四五六七八九十]{1,3})[，,、:：]", Scheme.SPEECH, 3,
            ("其一，", "其二，"), "Speech ordinal 其X", CHINESE, "其{}，", discourse=True, inline=True, point=True,
            max_ordinal=99),
-    Family("speech-discourse", r"(?P<num>首先|其次|再次|最后)[，,、:：]?", Scheme.SPEECH, 3,
-           ("首先，", "其次，", "最后，"), "Discourse ordinals 首先/其次/再次/最后", DISCOURSE, "{}，",
-           discourse=True, inline=True, point=True),
+    # 最后一点，第八点： the last point, its number said again
+    Family("speech-discourse", rf"(?P<num>首先|其次|再次|最后)(?:一[点點])?[，,、:：]?(?:第{CN_NUM}[点點][，,、:：])?",
+           Scheme.SPEECH, 3, ("首先，", "其次，", "最后，", "最后一点，", "最后一点，第八点："),
+           "Discourse ordinals 首先/其次/再次/最后", DISCOURSE, "{}，", discourse=True, inline=True, point=True),
     Family("speech-shi", rf"(?P<num>{CN_NUM})是(?!是)", Scheme.SPEECH, 2, ("一是", "二是"),
            "Speech point 一是 二是", CHINESE, "{}是", inline=True, point=True),
     Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", Scheme.SPEECH, 2, ("一要", "二要"),
            "Speech point 一要 二要", CHINESE, "{}要", inline=True, point=True),
     Family("cn-dun",
-           rf"(?P<num>{CN_NUM})、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
-           Scheme.GBT9704, 1, ("一、", "二十一、"), "GB/T 9704 first level 一、", CHINESE, "{}、",
+           rf"(?P<num>{CN_NUM}){GAP}、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
+           Scheme.GBT9704, 1, ("一、", "二十一、", "一 、"), "GB/T 9704 first level 一、", CHINESE, "{}、",
            structural=True, level="first"),
     Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 1, ("一．", "二."),
            "First level written with a full stop 一．", CHINESE, "{}．", level="first"),
-    Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", Scheme.GBT9704, 1, ("壹、", "贰．"),
+    Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", Scheme.GBT9704, 1, ("壹、", "贰．", "貳、", "參、"),
            "Capital numerals 壹、", CAPITAL, "{}、", structural=True, level="first"),
-    Family("cn-paren", rf"{OPEN}(?P<num>{CN_NUM}){CLOSE}", Scheme.GBT9704, 2, ("（一）", "(二)", "〔三〕"),
+    Family("cn-paren", rf"{OPEN}{GAP}(?P<num>{CN_NUM}){GAP}{CLOSE}", Scheme.GBT9704, 2,
+           ("（一）", "(二)", "〔三〕", "（ 四 ）"),
            "GB/T 9704 second level （一）, any bracket width", CHINESE, "（{}）", structural=True,
            level="second"),
     Family("cn-enclosed", r"(?P<num>[㈠-㈩])", Scheme.GBT9704, 2, ("㈠", "㈡"),
@@ -194,9 +215,13 @@ CATALOGUE: tuple[Family, ...] = (
            Scheme.DECIMAL, 1, ("1.1 编制目的", "1.2.1 国家级"), "Decimal numbering 1.1, 1.2.1", DECIMAL, "1.{}"),
     Family("arabic-dot", rf"(?P<num>{AR_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 3,
            ("1.", "１．"), "GB/T 9704 third level 1.", ARABIC, "{}.", level="third"),
-    Family("arabic-dun", rf"(?P<num>{AR_NUM})、(?![0-9０-９])", Scheme.GBT9704, 3, ("1、", "12、"),
+    Family("arabic-dun", rf"(?P<num>{AR_NUM}){GAP}、(?![0-9０-９])", Scheme.GBT9704, 3, ("1、", "12、", "3 、"),
            "Third level written 1、", ARABIC, "{}、", level="third"),
-    Family("arabic-paren", rf"{AR_OPEN}(?P<num>{AR_NUM}){AR_CLOSE}", Scheme.GBT9704, 4, ("（1）", "(2)", "（１）"),
+    Family("arabic-comma", rf"(?P<num>{AR_NUM})[,，](?![0-9０-９])", Scheme.GBT9704, 3, ("1, 主持日常工作",),
+           "Third level written with a comma 1, (only where its series proves it: 1,000 and 3，4月 are numbers)",
+           ARABIC, "{},", level="third", weak=True),
+    Family("arabic-paren", rf"{AR_OPEN}{GAP}(?P<num>{AR_NUM}){GAP}{AR_CLOSE}", Scheme.GBT9704, 4,
+           ("（1）", "(2)", "（１）", "( 3 )"),
            "GB/T 9704 fourth level （1）", ARABIC, "（{}）", level="fourth"),
     Family("arabic-half-paren", rf"(?P<num>{AR_NUM})[)）]", Scheme.GBT9704, 5, ("1)", "2）"),
            "Fifth level 1)", ARABIC, "{})"),
@@ -213,9 +238,20 @@ CATALOGUE: tuple[Family, ...] = (
            _counted("heavenly stems", "甲乙丙丁戊己庚辛壬癸"), "{}、"),
     Family("latin", r"(?P<num>[A-Z])[、．]", Scheme.OTHER, 2, ("A、", "B．"), "Latin capitals A、", LATIN, "{}、"),
     Family("decimal-bare",
-           rf"(?P<num>{AR_NUM})(?=[\t\u3000]|  )(?![{SPACE}]*[年月日号时分秒岁万亿元个%％])",
-           Scheme.DECIMAL, 1, ("1　总则",), "A bare section number before a wide space (1　总则)", DECIMAL, "{}",
-           needs_separator=True),
+           rf"(?P<num>{AR_NUM})(?=[{SPACE}]|[\u4e00-\u9fff])(?![{SPACE}]*[0-9０-９年月日号时分秒岁万亿元个%％多余倍])",
+           Scheme.DECIMAL, 1, ("1　总则",),
+           "A bare section number before a wide space (1　总则); before one space (1 总则) or glued to its "
+           "title (1做好……) only where its series proves it", DECIMAL, "{}", needs_separator=True,
+           wide_separator=True),
+    Family("collection", rf"第(?P<num>{CN_NUM})篇(?=[{SPACE}]|$)", Scheme.COLLECTION, 1, ("第一篇", "第二篇 讲话稿"),
+           "A text of a compilation page (第一篇): each text's own headings nest below", CHINESE, "第{}篇",
+           level="collection"),
+    Family("collection-label", rf"{OPEN}?(?:篇|范文)(?P<num>{CN_NUM}){CLOSE}?(?:[:：]|(?=[{SPACE}]|$))",
+           Scheme.COLLECTION, 1, ("【篇一】", "篇二", "范文三："),
+           "A text of a compilation page labelled 【篇一】, 篇一 or 范文一", CHINESE, "【篇{}】", level="collection"),
+    Family("cn-bare", rf"(?P<num>{CN_NUM})(?=[{SPACE}]|$)", Scheme.GBT9704, 1, ("二　关于干部队伍的问题", "三"),
+           "A bare numeral before a space or alone on its line (collected works): only where its series "
+           "proves it", CHINESE, "{}", weak=True),
 )
 
 _BY_STYLE = {f.style: f for f in CATALOGUE}
@@ -317,8 +353,7 @@ class _Alternative(NamedTuple):
     index: int  # its place in the matcher's families
     family: Family
     group: str  # the alternation's group of the whole marker
-    num: str  # …of its numeral
-    noun: Optional[str]  # …of the noun of 第X个…是
+    suffix: str  # what the alternation adds to the family's group names: num → num3
     readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
 
 
@@ -335,7 +370,7 @@ class _Matcher(NamedTuple):
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
 _UNSEEN = object()  # a first character not looked at yet
 _LEAD_RUN = "[" + "".join(f"\\u{ord(c):04x}" for c in LEAD) + "]*"  # the white space after a marker
-_NOUN = "(?P<noun>"
+_GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
@@ -343,10 +378,9 @@ def _matcher_for(ch: str) -> Optional[_Matcher]:
     patterns = []
     alternatives = {}
     for i, fam in enumerate(families):
-        pattern = fam.pattern.replace("(?P<num>", f"(?P<num{i}>").replace("(?P<noun>", f"(?P<noun{i}>")
+        pattern = _GROUP.sub(rf"(?P<\g<1>{i}>", fam.pattern)
         patterns.append(f"(?P<f{i}>{pattern})")
-        alternatives[f"f{i}"] = _Alternative(i, fam, f"f{i}", f"num{i}", f"noun{i}" if _NOUN in fam.pattern else None,
-                                             _READINGS[fam.style])
+        alternatives[f"f{i}"] = _Alternative(i, fam, f"f{i}", str(i), _READINGS[fam.style])
     found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}").match, families,
                                            alternatives) if families else None)
     return found
@@ -359,9 +393,8 @@ def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
     """The family's own pattern, for when the alternation's first fit is refused."""
     found = _ALONE.get(family.style)
     if found is None:
-        noun = "noun" if _NOUN in family.pattern else None
         found = _ALONE[family.style] = (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
-                                        _Alternative(0, family, "marker", "num", noun, _READINGS[family.style]))
+                                        _Alternative(0, family, "marker", "", _READINGS[family.style]))
     return found
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
@@ -383,6 +416,8 @@ class MarkerMatch:
     series: str  # what continues what: the style, plus the noun of 第X个…是 or the decimal depth
     title_start: int  # where the title begins, counted from the marker's first character
     numeral: str  # the numeral as written in `text`
+    sub: int = 0  # an inserted article: 1 for 第7-1條 and 第七条之一 (whose ordinal is 7)
+    weak: bool = False  # a heading only where its series proves it (separator lost, bare numeral)
     style: str = attrs.field(init=False)  # the family's, read often enough to be a field
     marker: Marker = attrs.field(init=False)  # the public value of a heading with this marker
     first: str = attrs.field(init=False)  # this marker as written for number one: renumbered(1)
@@ -416,8 +451,11 @@ class MarkerMatch:
         return cut_title(text, self.title_start)
 
 
-def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
-    """The marker at `text[pos:]` (a paragraph without indentation), if any."""
+def match_marker(text: str, pos: int = 0, weak: bool = False) -> Optional[MarkerMatch]:
+    """The marker at `text[pos:]` (a paragraph without indentation), if any. With `weak`,
+    also a weak reading (`MarkerMatch.weak`): a marker whose separator was lost
+    (第一条本协会……) or a bare numeral (二　关于……), a heading only where its series
+    proves it (build decides)."""
     ch = text[pos:pos + 1]
     matcher = _BY_FIRST_CHAR.get(ch, _UNSEEN)
     if matcher is _UNSEEN:
@@ -428,18 +466,20 @@ def match_marker(text: str, pos: int = 0) -> Optional[MarkerMatch]:
     if m is None:
         return None
     first = matcher.alternatives[m.lastgroup]
-    if not first.family.needs_separator:  # the usual case, a marker read before: no call
+    fam = first.family
+    # the usual case, a marker read before (and, if it needs one, a space after it): no call
+    if not fam.needs_separator or (m.end() > m.end(first.group) and not fam.wide_separator):
         found = first.readings.get(m.group())
-        if found is not None:
+        if found is not None and (weak or not found.weak):
             return found
-    found = _read_match(first, m, text, pos)
+    found = _read_match(first, m, text, pos, weak)
     if found is not None:
         return found
     for family in matcher.families[first.index + 1:]:  # the first fit was refused: try the rest
         pattern, alone = _alone(family)
         m = pattern.match(text, pos)
         if m is not None:
-            found = _read_match(alone, m, text, pos)
+            found = _read_match(alone, m, text, pos, weak)
             if found is not None:
                 return found
     return None
@@ -449,7 +489,7 @@ def match_family(family: Family, text: str, pos: int = 0) -> Optional[MarkerMatc
     """The marker of `family` at `text[pos:]`, if any (whatever other families would read there)."""
     pattern, alone = _alone(family)
     m = pattern.match(text, pos)
-    return None if m is None else _read_match(alone, m, text, pos)
+    return None if m is None else _read_match(alone, m, text, pos, False)
 
 
 # Readings of markers as written (with the white space after them), by family: a
@@ -459,29 +499,49 @@ _READINGS_MAX = 1 << 12  # readings kept per family
 _UNREAD = object()
 
 
-def _read_match(found: _Alternative, m: "re.Match[str]", text: str, pos: int) -> Optional[MarkerMatch]:
-    """`m` matched the marker of `found` (its group) and the white space after it."""
-    if found.family.needs_separator:
-        end = m.end(found.group)
-        after = text[end:end + 1]
-        if after and after not in SPACE and not _short_heading(text, pos):
-            return None
+_SEPARATING_MARKS = frozenset(":：、")  # a marker that ends with one is separated from its title
+_WIDE = frozenset("\t\u3000")
+
+
+def _separated(found: _Alternative, m: "re.Match[str]", text: str, pos: int) -> bool:
+    """Whether the marker of a family that needs a separator has one."""
+    family = found.family
+    end = m.end(found.group)
+    if end == len(text) or text[end - 1] in _SEPARATING_MARKS:
+        return True
+    gap = m.end() - end  # the white space after the marker
+    if not gap:
+        return family.short_title and _short_heading(text, pos)
+    return not family.wide_separator or gap > 1 or text[end] in _WIDE
+
+
+def _read_match(found: _Alternative, m: "re.Match[str]", text: str, pos: int,
+                weak: bool) -> Optional[MarkerMatch]:
+    """`m` matched the marker of `found` (its group) and the white space after it; a weak
+    reading only when `weak` allows it."""
     written = m.group()
+    if found.family.needs_separator and not _separated(found, m, text, pos):
+        if not weak:
+            return None
+        written = "\n" + written  # the weak reading's key: a paragraph holds no line break
     readings = found.readings
     reading = readings.get(written, _UNREAD)
     if reading is _UNREAD:
         if len(readings) >= _READINGS_MAX:
             readings.clear()
-        reading = readings[written] = _reading(found.family, m.group(found.group).rstrip(LEAD),
-                                               m.group(found.num), found.noun and m.group(found.noun),
-                                               m.end() - pos)
+        reading = readings[written] = _reading(found, m, pos, written[0] == "\n")
+    if reading is not None and reading.weak and not weak:
+        return None
     return reading
 
 
-def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
-             title_start: int) -> Optional[MarkerMatch]:
+def _reading(found: _Alternative, m: "re.Match[str]", pos: int, glued: bool) -> Optional[MarkerMatch]:
     """The value of a marker as written; None when its numeral is not a number."""
-    numerals = family.numerals
+    family, numerals, suffix = found.family, found.family.numerals, found.suffix
+    groups = m.groupdict()
+    numeral = m.group("num" + suffix)
+    noun = groups.get("noun" + suffix)
+    sub = groups.get("sub" + suffix) or groups.get("zhi" + suffix)
     try:
         if numerals.paths:
             path = tuple(numerals.read(part) for part in re.split(r"[.．]", numeral))
@@ -489,6 +549,7 @@ def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
         else:
             path = ()
             ordinal = numerals.read(numeral)
+        inserted = ordinal_value(sub) if sub else 0
     except (ValueError, KeyError):
         return None
     if noun is not None:
@@ -497,7 +558,8 @@ def _reading(family: Family, written: str, numeral: str, noun: Optional[str],
         series = f"{family.scheme}-{len(path)}"  # 1.2 continues 1.1 whether or not it has a dot after
     else:
         series = family.style
-    return MarkerMatch(family, written, ordinal, path, series, title_start, numeral)
+    return MarkerMatch(family, m.group(found.group).rstrip(LEAD), ordinal, path, series, m.end() - pos, numeral,
+                       inserted, glued or family.weak)
 
 
 def cut_title(text: str, start: int = 0) -> str:

@@ -97,10 +97,14 @@ def ordinal_value(numeral: str) -> int:
     return _chinese(numeral)
 
 
+# Traditional forms of the numerals, as Simplified: cn2an reads 貳 陸 萬 but not 參
+_TRADITIONAL = str.maketrans("參叄貳陸萬○", "叁叁贰陆万〇")
+
+
 def _chinese(numeral: str) -> int:
     import cn2an  # lazy: see module docstring
 
-    text = numeral.replace("○", "〇")
+    text = numeral.translate(_TRADITIONAL)
     if text.startswith("十") or text.startswith("拾"):  # 十二 is fine for cn2an, but be explicit
         text = "一" + text if text[0] == "十" else "壹" + text
     try:

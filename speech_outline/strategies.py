@@ -45,8 +45,9 @@ What a document contains, and what its outline is, follows the corpus rules
 (``FORMAT.md``): a heading starts a paragraph with an ordinal marker; its title is
 the rest of the line, or, for a run-in heading (a heading sentence followed by body
 text in the same paragraph), the text up to and including the first sentence-ending
-mark; discourse ordinals (首先/其次/最后, 第X个…是, 其一) come in series of two or
-more; web noise and tables of contents are never headings.
+mark; discourse ordinals (首先/其次/最后, 第X个…是, 其一) and the weak styles (a bare
+numeral 二　……, 1,), which their series proves, come in series of two or more; web noise
+and tables of contents are never headings.
 
 The strategies only write documents with one correct reading. Where a shape is
 genuinely ambiguous, they avoid it instead of guessing; a parser is not expected to
@@ -119,6 +120,8 @@ _WIDE = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 POINT_STYLES = tuple(f.style for f in CATALOGUE if f.point)
 DISCOURSE_STYLES = frozenset(f.style for f in CATALOGUE if f.discourse)
+# styles whose series prove their headings (a bare numeral, 1,): two or more in a series
+_WEAK_STYLES = frozenset(f.style for f in CATALOGUE if f.weak)
 # styles with a small set of numerals, and how many (最后 counts for the discourse words)
 _CAPACITY = {f.style: f.capacity + (f.discourse and f.numerals is DISCOURSE)
              for f in CATALOGUE if f.capacity < 100}
@@ -127,6 +130,7 @@ _SEPARATORS: dict[str, tuple[str, ...]] = {
     "law-part": ("\u3000", " ", ""), "law-subpart": ("\u3000", " ", ""), "law-chapter": ("\u3000", " ", ""),
     "law-section": ("\u3000", " ", ""), "law-article": ("\u3000", " "), "law-clause": ("\u3000", " "),
     "part": ("\u3000", " ", ""), "decimal-bare": ("\u3000", "\u3000\u3000", "  ", "\t"),
+    "cn-bare": ("\u3000", " "), "collection": ("\u3000", " "), "collection-label": ("\u3000", " "),
     "decimal": (" ", "\u3000", ""),
     "speech-di": ("",), "speech-di-ge": ("",), "speech-qi": ("",), "speech-discourse": ("",),
     "speech-shi": ("",), "speech-yao": ("",),
@@ -137,12 +141,13 @@ _NEEDS_SEPARATOR = frozenset(f.style for f in CATALOGUE if f.needs_separator)
 _LAW_STYLES = frozenset(f.style for f in CATALOGUE if f.scheme == Scheme.LAW)
 _DI_GE_NOUNS = ("方面", "特点", "问题", "要求", "任务", "好", "体会", "原则", "措施", "环节")
 
-_GBT_SLOTS = (("part", "roman"), ("cn-dun", "cn-dot", "cap-dun"), ("cn-paren", "cn-enclosed", "latin"),
-              ("arabic-dot", "arabic-dun", "digit-stop", "stem"), ("arabic-paren", "paren-digit"),
-              ("circled", "arabic-half-paren"))
+_GBT_SLOTS = (("collection", "collection-label"), ("part", "roman"), ("cn-dun", "cn-dot", "cap-dun", "cn-bare"),
+              ("cn-paren", "cn-enclosed", "latin"), ("arabic-dot", "arabic-dun", "digit-stop", "stem", "arabic-comma"),
+              ("arabic-paren", "paren-digit"), ("circled", "arabic-half-paren"))
 _LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
               ("law-clause",), ("cn-dun",), ("cn-paren",), ("arabic-dot", "arabic-dun"))
-_SPEECH_SLOTS = (("part",), ("cn-dun", "cn-dot"), ("cn-paren",), ("speech-di",), POINT_STYLES)
+_SPEECH_SLOTS = (("collection", "collection-label"), ("part",), ("cn-dun", "cn-dot", "cn-bare"), ("cn-paren",),
+                 ("speech-di",), POINT_STYLES)
 SCHEMES = ("gbt9704", "law", "speech", "decimal")
 
 
@@ -217,7 +222,7 @@ _PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
     "arabic-half-paren": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
     "speech-di": ("，", "、", "："), "speech-di-dian": ("", "", "点"), "speech-qi": ("，", "、"),
     "speech-discourse": ("，", "："),
-    "speech-di-ge": ("是", "就是"), "decimal": (".", "．"),
+    "speech-di-ge": ("是", "就是"), "decimal": (".", "．"), "arabic-comma": (",", "，"),
 }
 _BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"), ("［", "］"), ("﹙", "﹚"))
 
@@ -436,7 +441,7 @@ def _count_at(shape, target: int) -> int:
 def _draw_shape(draw, ladder, index, max_width, budget, must_reach, skippable) -> list:
     """A list of (ladder index, children) for one series at ladder index `index`."""
     style = ladder[index]
-    lo = 2 if style in DISCOURSE_STYLES else 1
+    lo = 2 if style in DISCOURSE_STYLES or style in _WEAK_STYLES else 1
     hi = max(lo, min(max_width, _CAPACITY.get(style, max_width)))
     n = draw(st.integers(lo, hi)) if budget[0] > 0 else lo
     budget[0] -= n

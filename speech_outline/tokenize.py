@@ -82,9 +82,10 @@ def tokenize(text: str) -> list[Token]:
         else:
             body = raw.lstrip(LEAD)
             indent, after = raw[: len(raw) - len(body)], body[len(content):] + eol
-        # most paragraphs cannot start a marker: one set test saves them the call
+        # most paragraphs cannot start a marker: one set test saves them the call (weak readings
+        # are kept: build takes them where their series proves them)
         token = Token(content, at + len(indent), line, indent, "",
-                      match_marker(content) if content[0] in starts else None)
+                      match_marker(content, 0, True) if content[0] in starts else None)
         if previous is None:
             token.lead = pending + indent
         else:

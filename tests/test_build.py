@@ -1,6 +1,6 @@
 """Levels, nesting and numbering diagnostics on small documents written for the purpose.
 
-Most rules are fixtures (tests/fixtures/build_rules/*.txt, run by test_build_fixtures.py):
+Most rules are fixtures (tests/fixtures/build/*.txt, run by test_build_fixtures.py):
 an input and the outline expected of it. What a fixture cannot say is tested here."""
 from pathlib import Path
 

@@ -1,10 +1,10 @@
-"""The build rules as fixtures (tests/fixtures/build_rules/*.txt): an input and its outline."""
+"""The build rules as fixtures (tests/fixtures/build/*.txt): an input and its outline."""
 import pytest
 
 from outline_fixtures import FIXTURES, outline_text, read_cases
 from speech_outline import parse
 
-CASES = [case for path in sorted((FIXTURES / "build_rules").glob("*.txt")) for case in read_cases(path)]
+CASES = [case for path in sorted((FIXTURES / "build").glob("*.txt")) for case in read_cases(path)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.where} {c.title}" for c in CASES])

@@ -13,9 +13,11 @@ from speech_outline.markers import CATALOGUE, LAST, cut_title, family, first_cha
     ids=lambda v: v if isinstance(v, str) else v.style,
 )
 def test_catalogue_examples_match_their_own_family(family, example):
-    found = match_marker(example)
+    found = match_marker(example, weak=True)
     assert found is not None, example
     assert found.style == family.style
+    assert found.weak == family.weak  # the examples have their separators
+    assert (match_marker(example) is None) == family.weak
 
 
 @pytest.mark.parametrize("text,marker,style,ordinal,title", [
@@ -161,7 +163,7 @@ def test_possessive_numerals_match_as_backtracking_ones_would(text):
 def test_every_family_renders_markers_that_read_back(fam, data):
     """render(n) is the marker of ordinal n: match_marker reads it back as the family and n."""
     ordinal = data.draw(st.integers(1, min(fam.capacity, 10**6)) | st.sampled_from([1, fam.capacity]))
-    found = match_marker(fam.render(ordinal) + "\u3000总则")
+    found = match_marker(fam.render(ordinal) + "\u3000总则", weak=True)
     assert found is not None and (found.style, found.ordinal) == (fam.style, ordinal)
 
 
@@ -239,3 +241,59 @@ def test_lead_is_every_white_space_but_line_breaks_and_the_zero_width_characters
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()} - {"\n", "\r"}
     assert set(LEAD) == spaces | set(SPACE) | set("\u200b\u200c\u200d\u2060\ufeff")
     assert len(LEAD) == len(set(LEAD))
+
+
+@pytest.mark.parametrize("text,marker,style,ordinal,sub,title", [
+    ("第 1 條", "第 1 條", "law-article", 1, 0, ""),
+    ("第 一 章 總則", "第 一 章", "law-chapter", 1, 0, "總則"),
+    ("第 一 節 健康與安全保障", "第 一 節", "law-section", 1, 0, "健康與安全保障"),
+    ("第二編 物權", "第二編", "law-part", 2, 0, "物權"),
+    ("第 7-1 條", "第 7-1 條", "law-article", 7, 1, ""),
+    ("第二十二条之一　本条内容。", "第二十二条之一", "law-article", 22, 1, "本条内容。"),
+    ("第一條、為了使員工瞭解", "第一條、", "law-article", 1, 0, "為了使員工瞭解"),
+    ("第一章:總則", "第一章:", "law-chapter", 1, 0, "總則"),
+    ("一 、总体要求", "一 、", "cn-dun", 1, 0, "总体要求"),
+    ("（ 一 ）指导思想", "（ 一 ）", "cn-paren", 1, 0, "指导思想"),
+    ("1 、坚持导向", "1 、", "arabic-dun", 1, 0, "坚持导向"),
+    ("( 2 )细项", "( 2 )", "arabic-paren", 2, 0, "细项"),
+    ("貳、組織", "貳、", "cap-dun", 2, 0, "組織"),
+    ("參、附則", "參、", "cap-dun", 3, 0, "附則"),
+    ("第二點，各得其所。", "第二點，", "speech-di", 2, 0, "各得其所。"),
+    ("第二個特點是團結。", "第二個特點是", "speech-di-ge", 2, 0, "團結。"),
+    ("最后一点，农业问题。", "最后一点，", "speech-discourse", LAST, 0, "农业问题。"),
+    ("最后一点，第八点：抓思想。", "最后一点，第八点：", "speech-discourse", LAST, 0, "抓思想。"),
+    ("【篇一】", "【篇一】", "collection-label", 1, 0, ""),
+    ("范文二：", "范文二：", "collection-label", 2, 0, ""),
+    ("第三篇 讲话稿", "第三篇", "collection", 3, 0, "讲话稿"),
+])
+def test_spaced_traditional_and_collection_markers(text, marker, style, ordinal, sub, title):
+    found = match_marker(text)
+    assert (found.text, found.style, found.ordinal, found.sub, found.title(text), found.weak) == \
+        (marker, style, ordinal, sub, title, False)
+
+
+@pytest.mark.parametrize("text,marker,style,ordinal,title", [
+    ("第一条本协会的名称为中国期货业协会。", "第一条", "law-article", 1, "本协会的名称为中国期货业协会。"),
+    ("第十條員、工可按本廠制度規定", "第十條", "law-article", 10, "員、工可按本廠制度規定"),
+    ("1做好春节期间值班工作。", "1", "decimal-bare", 1, "做好春节期间值班工作。"),
+    ("1 总则", "1", "decimal-bare", 1, "总则"),
+    ("二　关于干部队伍的问题", "二", "cn-bare", 2, "关于干部队伍的问题"),
+    ("三", "三", "cn-bare", 3, ""),
+    ("2, 组织实施年度计划；", "2,", "arabic-comma", 2, "组织实施年度计划；"),
+])
+def test_weak_markers_are_read_only_when_asked_for(text, marker, style, ordinal, title):
+    """A marker whose separator was lost, or a bare numeral, is a weak reading: build keeps
+    it only where its series proves it. Without `weak` it is no marker."""
+    assert match_marker(text) is None
+    found = match_marker(text, weak=True)
+    assert (found.text, found.style, found.ordinal, found.title(text), found.weak) == \
+        (marker, style, ordinal, title, True)
+
+
+@pytest.mark.parametrize("text", [
+    "2024年工作回顾", "1.5亿元用于建设", "3个项目", "5G基站", "1 个项目", "3 月份", "2024 年底", "10 万元",
+    "2024", "12", "第1页", "第 1 页", "第三条规定的情形", "第 3 条规定的情形", "第一篇文章是我写的", "第一课",
+    "一岗双责", "第一时间", "第一能力是学习能力", "一、二季度", "1,000元", "3，4月份", "这一篇",
+])
+def test_weak_look_alikes_are_not_even_weak_markers(text):
+    assert match_marker(text, weak=True) is None

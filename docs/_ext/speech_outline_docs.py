@@ -115,8 +115,12 @@ class MarkerCatalogue(SphinxDirective):
             notes = []
             if fam.discourse:
                 notes.append("a heading only in a series of two or more")
+            if fam.weak:
+                notes.append("a heading only where its series proves it")
             if fam.needs_separator:
-                notes.append("needs a space after it, unless a short line")
+                notes.append("without a space after it (a wide one for a bare number)"
+                             + (" and not a short line" if fam.short_title else "")
+                             + ", a heading only where its series proves it")
             if fam.inline:
                 notes.append("may run on inside a paragraph")
             notes.append(f"{fam.numerals.name} numerals, up to {fam.render(fam.capacity)}"

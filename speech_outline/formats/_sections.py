@@ -120,7 +120,7 @@ class _Open:
 
     def freeze(self, level: int) -> Node:
         text = self.heading.text
-        found = match_marker(text)
+        found = match_marker(text, 0, True)  # a heading already: a weak reading is its marker (1 总则)
         if found is None:
             marker, title = Marker("", UNMARKED, 0), text.strip(LEAD)
         else:

@@ -27,7 +27,10 @@ def _scramble(text: str, doc, rnd: random.Random) -> str:
         heading = siblings[i]
         line = lines[heading.line - 1]
         at = line.index(heading.marker)
-        match = match_marker(line, at)
+        match = match_marker(line, at, weak=True)
+        between = "\n".join(lines[siblings[i - 1].line:heading.line - 1] + lines[heading.line:siblings[i + 1].line - 1])
+        if match.family.inline and any(match.renumbered(k) in between for k in range(1, heading.ordinal + 3)):
+            continue  # 三是 run on in the text before: fix counts it (三是……。四是…… then 五是)
         kind = rnd.choice(("skip", "repeat", "swap", "spell"))
         if kind == "skip":
             new = renumbered_as_written(match, heading.ordinal + 1)
@@ -38,7 +41,7 @@ def _scramble(text: str, doc, rnd: random.Random) -> str:
             nxt = siblings[i + 1]
             other = lines[nxt.line - 1]
             o_at = other.index(nxt.marker)
-            swapped = renumbered_as_written(match_marker(other, o_at), heading.ordinal)
+            swapped = renumbered_as_written(match_marker(other, o_at, weak=True), heading.ordinal)
             lines[nxt.line - 1] = other[:o_at] + swapped + other[o_at + len(nxt.marker):]
         else:
             fam = match.family
