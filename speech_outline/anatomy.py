@@ -6,12 +6,14 @@ leaves unlabelled are for build.py to make headings, body or preamble.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 import unicodedata
 from typing import Optional
 
-import re
 
+from .markers import match_marker
 from .model import Role
 from .tokenize import Token
 
@@ -25,6 +27,48 @@ _TAIL_TRIGGERS = (
 )
 _TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
+# --- Vocabulary of page furniture and front matter (data: extend it here, nowhere else).
+# Buttons of a page's toolbar, which copying often leaves one a line.
+_TOOLBAR_WORDS = ("下载", "下載", "打印", "全屏", "收藏", "关闭", "關閉", "加大", "放大", "还原", "還原", "减小", "減小",
+                  "缩小", "縮小", "默认", "默認", "字号", "字號", "字体", "字體", "大", "中", "小", "】", "【")
+_TOOLBAR_FIRST = "".join(sorted({w[0] for w in _TOOLBAR_WORDS}))
+_TOOLBAR_LINE = "(?:" + "|".join(_TOOLBAR_WORDS) + r")(?:[\s:：|｜/]*(?:" + "|".join(_TOOLBAR_WORDS) + "))*[:：]?"
+# A page's counters: 浏览次数：1024, 阅读 1234, 人氣:2.16W, 点击量 10万+.
+_COUNTER = re.compile(r"(?:浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣|访问|訪問|热度|熱度)(?:次数|次數|量|数|數)?"
+                      r"\s*[:：]?\s*\d[\d,.]*\s*[万萬千wWkK]?\+?\s*次?")
+# Field labels of bylines and of the metadata tables of government sites (索 引 号：…,
+# 标　　题：…), compared with their letter spacing closed up.
+_FIELD_LABELS = frozenset((
+    "来源", "來源", "作者", "编辑", "編輯", "责编", "責編", "责任编辑", "責任編輯", "撰稿", "出处", "出處", "记者", "記者",
+    "发布", "發布", "發佈", "发布时间", "發布時間", "发布日期", "發布日期", "发布机构", "发表时间", "更新时间", "更新",
+    "时间", "時間", "日期", "浏览次数", "瀏覽次數", "字号", "字號", "成文日期", "发文字号", "發文字號", "发文机关", "發文機關",
+    "索引号", "索引號", "主题分类", "主題分類", "主题词", "主題詞", "标题", "標題", "文号", "文號", "分类", "分類",
+    "公布日期", "施行日期", "实施日期", "效力级别", "时效性", "有效性", "法宝引证码", "原文链接", "原文鏈接", "链接", "网址",
+    "网站", "所属机构", "稿源", "摄影", "攝影",
+))
+_TITLE_FIELD = re.compile(r"^[标標]\s*[题題]\s*[:：]")
+_FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：\s【]{1,2}(?:[ \u3000]*[^:：\s]){0,7}?)\s*[:：])\s*(.*)$")
+# Signs of a byline that carries no field label: a date written with figures, a clock
+# time, or a date next to a byline word (General 更新 2024年04月19日).
+_NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
+_BYLINE_WORD = re.compile(r"更新|发布|發布|發佈|发表|發表|来源|來源|作者|编辑|編輯|责编|記者|记者|时间|時間|日期")
+# The words a complete document title ends with (Simplified and Traditional): a title
+# line ending with one of them is not continued by the next line unless that line ends
+# with one too (……规划 / 实施方案的通知), and a weak title (a page's question) gives way
+# to such a line standing right above the first heading.
+_DOC_KINDS = (
+    "通知", "通報", "通报", "意见", "意見", "方案", "办法", "辦法", "规定", "規定", "条例", "條例", "法", "讲话", "講話",
+    "报告", "報告", "决定", "決定", "函", "批复", "批覆", "请示", "請示", "规划", "規劃", "计划", "計劃", "纲要", "綱要",
+    "章程", "细则", "細則", "规则", "規則", "制度", "公告", "通告", "决议", "決議", "公报", "公報", "致辞", "致詞",
+    "发言", "發言", "总结", "總結", "预案", "預案", "守则", "守則", "准则", "準則", "标准", "標準", "指南", "指引",
+    "措施", "要点", "要點", "讲稿", "講稿", "演讲", "演講", "贺词", "賀詞", "手册", "手冊", "答记者问", "声明", "聲明",
+)
+_COMPLETE_TITLE = re.compile("(?:" + "|".join(_DOC_KINDS) + r")(?:[(（][^()（）]{1,16}[)）])?$")
+# A qualifier on a line of its own continues the title: （试行） （2024—2026年） （征求意见稿）
+_TITLE_QUALIFIER = re.compile(r"^[(（](?:试行|試行|暂行|暫行|草案|征求意见稿|送审稿|修订稿?|修正|[^()（）]{0,12}年)[)）]$")
+# Decoration a running page header puts around the title: ******* 公司管理制度
+_DECORATION = re.compile(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
+
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
 # the lines below, each with the characters it can begin with ("0" for any digit).
 _BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
@@ -37,7 +81,8 @@ _NOISE_LINES = (
     ("【[点收分打评举关返阅浏下", r"(?:[【\[]?(?:点赞|收藏|分享|打印|评论|举报|关闭|返回顶部|返回|阅读|浏览|下载|打赏)"
                          r"(?:本页|窗口|本文|全文|次数|量|列表)?[】\]]?[:：(（\s\d]*\d*[)）]?\s*)+"),  # 打印本页
     ("分扫手", r"(?:分享到|扫一扫|扫码|手机(?:扫码)?(?:阅读|打开)).{0,40}"),
-    ("【字", r"【?字(?:体|号)[:：].{0,12}"),
+    ("【字", r"【?字(?:体|号|體|號)[:：].{0,12}"),
+    (_TOOLBAR_FIRST, _TOOLBAR_LINE),  # 下载 打印 全屏, 加大 还原 减小, 】 on lines of their own
     ("投", r"投稿(?:用户|人)?"),
     ("hw", r"(?:https?://|www\.)\S+"),
     ("[", r"\[\d{1,3}\](?:\s*\[\d{1,3}\])*"),  # citation codes left alone on a line
@@ -78,9 +123,7 @@ _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二
 _META = re.compile(
     r"^(?:"
     rf"[(（]?{_DATE}[)）]?.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
-    r"|.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号"  # 国办发〔2018〕123号
-    r"|(?:来源|作者|发布(?:时间|日期|机构)?|时间|日期|编辑|撰稿|出处|浏览次数|字号|成文日期|发文字号|索引号)"
-    r"\s*[:：].{0,80}"
+    r"|[(（]?.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号[)）]?"  # 国办发〔2018〕123号, （新质监办发〔2012〕24号）
     r"|.{1,12}(?:分享|整理|供稿|投稿|发布|编辑|推荐)"
     r"|[(（]此件.{1,10}[)）]"
     r")$"
@@ -89,10 +132,23 @@ _SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
 # A name alone on a line under the title: 张 明, 李晓华 (at most four characters, and
 # not the end of a title broken over lines: 物权编, 实施办法).
 _AUTHOR = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
-FRONT_MAX = 15
+FRONT_MAX = 30  # a government site's metadata table takes up to twenty lines above the title
 _TITLE_MAX = 60
+_BYLINE_MAX = 100
 _PROSE = re.compile(r"[。！？；!?;]")
 TITLE_LINES_MAX = 4
+# A line that leads a list that is not part of the outline: attachments (附件：1.……) and
+# notes (注释, [1]……). The attachments are short titles, one a line, numbered from 1.
+_ATTACHMENTS = re.compile(r"^(?:附\s*件|附)\s*[:：]\s*")
+_NOTES_HEAD = re.compile(r"^[【\[〔]?(?:注释|註釋|注解|註解|尾注|尾註|脚注|腳註|参考文献|參考文獻|注|註)[】\]〕]?\s*[:：]?$")
+_NOTE_LABEL = re.compile(r"^(?:[\[［〔【(（]\d{1,3}[\]］〕】)）]|[①-⑳]|注\s*\d{1,3}|\d{1,3}\s*[.．、])")
+# A paragraph that proves the document goes on: prose with two sentences or more, too
+# long for a teaser and not cut off by one (……), and not a notice of the site's.
+_DOCUMENT_PROSE = 100
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_SITE_WORDS = re.compile(r"本站|本网|網站|网站|侵权|侵權|转载|轉載|版权|版權|删除|刪除")
+# Teasers near the top: a summary the page puts above the text, kept as metadata.
+_TEASER = re.compile(r"^(?:导读|導讀|摘要|内容提要|內容提要|核心提示|编者按|編者按)\s*[:：]")
 
 
 def label(tokens: list[Token]) -> None:
@@ -101,7 +157,11 @@ def label(tokens: list[Token]) -> None:
     if toc_head is not None:
         _label_toc_after_heading(tokens, toc_head)
     _label_toc_runs(tokens, toc_entries)
-    _label_front(tokens)
+    _label_previews(tokens)
+    title_key = _label_front(tokens)
+    if title_key:
+        _label_running_headers(tokens, title_key)
+    _label_lists(tokens)
     for tok, role in framing:
         if tok.role is None:  # not taken for the title or metadata
             tok.role = role
@@ -110,19 +170,43 @@ def label(tokens: list[Token]) -> None:
 def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Token, Role]]]:
     """One pass over the document: label the noise, and find what the later steps need —
     where 目录 stands, the lines that look like contents entries, and the salutations
-    and closings."""
-    tail = False
+    and closings.
+
+    From a line like 相关推荐 or 上一篇 on, the rest of a page is its furniture, unless
+    the document proves to go on (a paragraph of prose, or numbered headings with their
+    text): then only the lines up to there that are furniture on their own stay noise."""
+    tail: Optional[list[int]] = None  # the lines taken for the page's tail, while it lasts
+    run = 0  # numbered paragraphs in the tail, one series, each followed by a sentence of text
+    series: Optional[tuple[str, int]] = None  # …the last of them: its series and ordinal
     toc_head = None
     toc_entries: list[int] = []
     framing: list[tuple[Token, Role]] = []
-    for i, tok in enumerate(tokens):
+    count = len(tokens)
+    i = 0
+    while i < count:
+        tok = tokens[i]
+        i += 1
         if tok.role is not None:
             continue
         text = tok.text
         first = text[0]
-        if tail or (first in _TAIL_FIRST and _TAIL_START.match(text)):
+        if first in _TAIL_FIRST and _TAIL_START.match(text) and not _goes_on(text):
             tok.role = Role.NOISE
-            tail = True
+            tail, run, series = [], 0, None
+            continue
+        if tail is not None:
+            if run >= 2 or _goes_on(text):  # not the tail: its lines are looked at again
+                for j in tail:
+                    tokens[j].role = None
+                i = tail[0] if tail else i - 1
+                tail = None
+                continue
+            m = tok.marker
+            if m is not None and i < count and tokens[i].marker is None and _SENTENCE_END.search(tokens[i].text):
+                run = run + 1 if series == (m.series, m.ordinal - 1) else 1
+                series = (m.series, m.ordinal)
+            tok.role = Role.NOISE
+            tail.append(i - 1)
             continue
         if len(text) <= _NOISE_LINE_MAX:  # a single line of furniture, or a breadcrumb
             noise = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
@@ -131,15 +215,22 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
                 tok.role = Role.NOISE
                 continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
-            toc_entries.append(i)
+            toc_entries.append(i - 1)
         if first == "目" and toc_head is None and _TOC_HEAD.match(text):
-            toc_head = i
+            toc_head = i - 1
         if tok.marker is None:
             if first in _SALUTATION_FIRST and len(text) <= _SALUTATION_MAX and _SALUTATION.match(text):
                 framing.append((tok, Role.SALUTATION))
             elif first in _CLOSING_FIRST and len(text) <= _CLOSING_MAX and _CLOSING.match(text):
                 framing.append((tok, Role.CLOSING))
     return toc_head, toc_entries, framing
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a paragraph is the document's own prose, which no page furniture is: two
+    sentences or more, longer than a teaser, not cut off (……) and not about the site."""
+    return (len(text) >= _DOCUMENT_PROSE and text[-1] not in "…." and len(_SENTENCE_END.findall(text)) >= 2
+            and not _SITE_WORDS.search(text))
 
 
 def _label_toc_runs(tokens: list[Token], entries: list[int]) -> None:
@@ -179,27 +270,289 @@ def _toc_key(text: str) -> str:
     return "".join(_TOC_PAGE.sub("", folded).split())
 
 
-def _label_front(tokens: list[Token]) -> None:
-    """Title lines, then subtitle and metadata lines, at the top of the document."""
-    titles: list[Token] = []
-    in_title = True
-    for tok in itertools.islice((t for t in tokens if t.role is None), FRONT_MAX):
-        text = tok.text
-        if tok.marker is not None or _SALUTATION.match(text):
+
+
+def _label_previews(tokens: list[Token]) -> None:
+    """A preview of the sections (下面我讲四点意见： then （一）……； （二）……； one a line)
+    that the same series repeats further on, as the sections themselves, is a table of
+    contents, not a first set of headings."""
+    index: Optional[dict[tuple[str, str], list[int]]] = None
+    count = len(tokens)
+    i = 0
+    while i < count:
+        end = _preview_end(tokens, i)
+        if end - i >= 2:
+            if index is None:
+                index = _heading_index(tokens)
+            if _comes_back(tokens, i, end, index):
+                for tok in tokens[i:end]:
+                    tok.role = Role.TOC
+        i = max(end, i + 1)
+
+
+def _preview_end(tokens: list[Token], i: int) -> int:
+    """Where a run of short numbered lines of one series, numbered from one, that starts
+    at `i` ends (`i` itself when none starts there)."""
+    m = tokens[i].marker
+    if m is None or m.ordinal != 1:
+        return i
+    end = i
+    while end < len(tokens):
+        tok = tokens[end]
+        n = tok.marker
+        if (tok.role is not None or n is None or n.series != m.series or n.ordinal != end - i + 1
+                or not _preview_key(tok)):
             break
-        if _META.match(text) or (titles and _AUTHOR.match(text)):
-            tok.role = Role.META
-        elif titles and _SUBTITLE.match(text):
-            tok.role = Role.SUBTITLE
-        elif in_title and len(titles) < TITLE_LINES_MAX and _title_like(text):
+        end += 1
+    return end
+
+
+def _preview_key(tok: Token) -> str:
+    """What a preview line says after its marker, up to its first pause: '' unless the
+    line is short and has no sentence inside."""
+    text = tok.text
+    if len(text) > _TITLE_MAX or _PROSE.search(text, 0, len(text) - 1):
+        return ""
+    assert tok.marker is not None
+    said = "".join(_PAUSE.split(text[tok.marker.title_start:], 1)[0].split())
+    return said if len(said) >= 2 else ""
+
+
+_PAUSE = re.compile(r"[，,；;。：:！!？?]")
+
+
+def _heading_index(tokens: list[Token]) -> dict[tuple[str, str], list[int]]:
+    """The unlabelled numbered paragraphs by their marker and the two characters after it."""
+    index: dict[tuple[str, str], list[int]] = {}
+    for i, tok in enumerate(tokens):
+        if tok.marker is not None and tok.role is None:
+            index.setdefault((tok.marker.text, _said(tok, 2)), []).append(i)
+    return index
+
+
+def _said(tok: Token, size: int) -> str:
+    """The first `size` characters after the paragraph's marker, white space left out."""
+    assert tok.marker is not None
+    at = tok.marker.title_start
+    return "".join(tok.text[at:at + 2 * size + 8].split())[:size]
+
+
+def _comes_back(tokens: list[Token], start: int, end: int, index: dict[tuple[str, str], list[int]]) -> bool:
+    """Whether every line of the run tokens[start:end] comes back, in order, after it, as
+    numbered paragraphs that are not all side by side (sections have text between them)."""
+    at = end - 1
+    found = []
+    for tok in tokens[start:end]:
+        assert tok.marker is not None
+        key = _preview_key(tok)
+        places = index.get((tok.marker.text, key[:2]), [])
+        later = next((j for j in places[bisect.bisect_right(places, at):] if _said(tokens[j], len(key)) == key), None)
+        if later is None:
+            return False
+        at = later
+        found.append(at)
+    return found[-1] - found[0] > end - start - 1
+
+
+def _label_front(tokens: list[Token]) -> str:
+    """Title lines, then subtitle and metadata lines, at the top of the document.
+
+    Site furniture may stand above the title (a site name, a metadata table), bylines,
+    dates, counters and the title printed again below it. Returns the title's key
+    (see `_title_key`), '' when the document has none."""
+    front = list(itertools.islice((t for t in tokens if t.role is None), FRONT_MAX))
+    titles: list[Token] = []
+    closed = False  # metadata came after the title lines: no more of them
+    value_next = False  # the line before is a field label with its value on the next line
+    listed = ""  # the title a metadata table gives (标　　题：……), as a key
+    titled_field = False  # the line before is that table's title label
+    stop = len(front)
+    for n, tok in enumerate(front):
+        text = tok.text
+        if value_next and tok.marker is None and not (listed and listed.startswith(_title_key(text))):
+            tok.role, value_next = Role.META, False
+            if titled_field:
+                listed = _title_key(text)
+            continue
+        value_next = False
+        if tok.marker is not None or _SALUTATION.match(text):
+            stop = n
+            break
+        role = _front_role(text, bool(titles))
+        if role is Role.TITLE:
+            if not titles:
+                titles.append(tok)
+                continue
+            copy = _copy_of(titles, text)
+            if copy is not None:  # the title printed again: what stood above it was not title
+                for furniture in titles[:copy]:
+                    furniture.role = Role.NOISE
+                del titles[:copy]
+                if len(titles) == 1 and text == titles[0].text:
+                    titles.append(tok)
+                else:
+                    tok.role = Role.NOISE
+                continue
+            if closed or not _continues(titles, text):
+                stop = n
+                break
             titles.append(tok)
             continue
-        else:
+        if role is None:
+            stop = n
             break
-        in_title = False
+        tok.role = role
+        value = _field_value(text) if role is Role.META else None
+        titled_field = value is not None and _TITLE_FIELD.match(text) is not None
+        value_next = value == ""
+        if value and titled_field:
+            listed = _title_key(value)
+        closed = bool(titles)
+    if titles and not _COMPLETE_TITLE.search(titles[-1].text):
+        titles = _own_title(front, stop) or titles
     for tok in titles:
         tok.role = Role.TITLE
+    return _title_key(" ".join(tok.text for tok in titles))
+
+
+def _front_role(text: str, titled: bool) -> Optional[Role]:
+    """What a line at the top is: TITLE for a line that may be (part of) the title, None
+    for the first line of the text itself."""
+    if _field_value(text) is not None or _META.match(text) or (titled and _AUTHOR.match(text)) \
+            or _TEASER.match(text):
+        return Role.META
+    if len(text) <= _BYLINE_MAX and not _COMPLETE_TITLE.search(text):
+        if _COUNTER.search(text):
+            return Role.NOISE
+        if _NUMERIC_DATE.search(text) or (_BYLINE_WORD.search(text) and re.search(_DATE, text)):
+            return Role.META
+    if titled and _SUBTITLE.match(text):
+        return Role.SUBTITLE
+    return Role.TITLE if _title_like(text) else None
+
+
+def _field_value(text: str) -> Optional[str]:
+    """The value of a byline or metadata field (来源：新华社, 索 引 号：), None if the
+    line is not one."""
+    m = _FIELD.match(text)
+    if m is None or "".join((m.group(1) or m.group(2)).split()) not in _FIELD_LABELS:
+        return None
+    return m.group(3)
+
+
+def _copy_of(titles: list[Token], text: str) -> Optional[int]:
+    """Which title line `text` prints again (decoration aside), if any."""
+    key = _title_key(text)
+    for k, tok in enumerate(titles):
+        if _title_key(tok.text) == key:
+            return k
+    return None
+
+
+def _continues(titles: list[Token], text: str) -> bool:
+    """Whether a title-like line goes on with the title lines above it: a title broken
+    over lines, or a qualifier on a line of its own; not a line after a complete title,
+    unless it ends like one too (……公示制度 / ……审核制度的指导意见)."""
+    if len(titles) >= TITLE_LINES_MAX:
+        return False
+    if not _COMPLETE_TITLE.search(titles[-1].text) or _TITLE_QUALIFIER.match(text):
+        return True
+    return bool(_COMPLETE_TITLE.search(text))
+
+
+def _own_title(front: list[Token], stop: int) -> list[Token]:
+    """For a page whose first title-like line is no document's title (a question, a
+    site's heading), the article's own title: a line ending like a document's title
+    right above its first numbered paragraph."""
+    for n in range(stop, len(front)):
+        if front[n].marker is not None:
+            above = front[n - 1] if n > stop else None
+            if above is not None and above.role is None and above.marker is None and _title_like(above.text) \
+                    and _COMPLETE_TITLE.search(above.text):
+                return [above]
+            return []
+    return []
+
+
+def _title_key(text: str) -> str:
+    """A title without its spacing and decoration, for finding it printed again."""
+    return _DECORATION.sub("", text)
 
 
 def _title_like(text: str) -> bool:
     return len(text) <= _TITLE_MAX and not _PROSE.search(text) and text[-1] not in ":：，,"
+
+
+def _label_running_headers(tokens: list[Token], key: str) -> None:
+    """The title printed again further down (a page header left in a PDF's text) is noise."""
+    if len(key) < _RUNNING_HEADER_MIN:
+        return
+    longest = len(key) + 24
+    for tok in tokens:
+        if tok.role is None and tok.marker is None and len(key) <= len(tok.text) <= longest \
+                and _title_key(tok.text) == key:
+            tok.role = Role.NOISE
+
+
+_RUNNING_HEADER_MIN = 4  # a shorter title (通知) is too common a line to be a page header
+
+
+def _label_lists(tokens: list[Token]) -> None:
+    """Lists that are not part of the outline, kept as metadata: attachments
+    (附件：1.…… then 2.…… one a line) and notes (注释 then [1]…… ①…… 1.……)."""
+    count = len(tokens)
+    i = 0
+    while i < count:
+        tok = tokens[i]
+        if tok.role is None and tok.marker is None and tok.text[0] in _LIST_FIRST:
+            if _ATTACHMENTS.match(tok.text):
+                i = _label_attachments(tokens, i)
+            elif _NOTES_HEAD.match(tok.text):
+                i = _label_notes(tokens, i)
+        i += 1
+
+
+_LIST_FIRST = frozenset("附注註尾脚腳参參【[〔")
+
+
+def _label_attachments(tokens: list[Token], i: int) -> int:
+    """附件： with its list of attachments, one short title a line numbered from 1 (the
+    first may share the 附件 line). Returns the index of the list's last line."""
+    lead = tokens[i].text
+    inline = lead[_ATTACHMENTS.match(lead).end():]  # type: ignore[union-attr]
+    first = match_marker(inline) if inline else None
+    if inline and (first is None or first.ordinal != 1 or not _title_like(inline)):
+        return i
+    items: list[Token] = []
+    style = first.style if first is not None else None
+    j = i + 1
+    while j < len(tokens):
+        tok, m = tokens[j], tokens[j].marker
+        if tok.role is not None or m is None or (style or m.style) != m.style \
+                or m.ordinal != len(items) + (2 if first is not None else 1) or not _title_like(tok.text):
+            break
+        style = m.style
+        items.append(tok)
+        j += 1
+    if first is None and (len(items) < 2 or (j < len(tokens) and _is_text(tokens[j]))):
+        return i  # numbered lines with their text after 附件： are its sections
+    for tok in [tokens[i], *items]:
+        tok.role = Role.META
+    return j - 1
+
+
+def _is_text(tok: Token) -> bool:
+    return tok.role is None and tok.marker is None and not _title_like(tok.text)
+
+
+def _label_notes(tokens: list[Token], i: int) -> int:
+    """注释 and the notes under it ([1]…… 〔2〕…… ①…… 1.……). Returns the index of the
+    last note."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].role is None and _NOTE_LABEL.match(tokens[j].text):
+        j += 1
+    if j == i + 1:
+        return i
+    for tok in tokens[i:j]:
+        tok.role = Role.META
+    return j - 1
