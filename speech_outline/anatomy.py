@@ -144,7 +144,7 @@ _NOTES_HEAD = re.compile(r"^[【\[〔]?(?:注释|註釋|注解|註解|尾注|尾
 _NOTE_LABEL = re.compile(r"^(?:[\[［〔【(（]\d{1,3}[\]］〕】)）]|[①-⑳]|注\s*\d{1,3}|\d{1,3}\s*[.．、])")
 # A paragraph that proves the document goes on: prose with two sentences or more, too
 # long for a teaser and not cut off by one (……), and not a notice of the site's.
-_DOCUMENT_PROSE = 100
+_DOCUMENT_PROSE = 80
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _SITE_WORDS = re.compile(r"本站|本网|網站|网站|侵权|侵權|转载|轉載|版权|版權|删除|刪除")
 # Teasers near the top: a summary the page puts above the text, kept as metadata.
@@ -292,10 +292,10 @@ def _label_previews(tokens: list[Token]) -> None:
 
 def _preview_end(tokens: list[Token], i: int) -> int:
     """Where a run of short numbered lines of one series, numbered from one, that starts
-    at `i` ends (`i` itself when none starts there)."""
+    at `i` after an unnumbered paragraph ends (`i` itself when none starts there)."""
     m = tokens[i].marker
-    if m is None or m.ordinal != 1:
-        return i
+    if m is None or m.ordinal != 1 or (i and tokens[i - 1].marker is not None):
+        return i  # (items right under a numbered paragraph are its list: 第一条 有下列情形之一的：)
     end = i
     while end < len(tokens):
         tok = tokens[end]
@@ -339,7 +339,8 @@ def _said(tok: Token, size: int) -> str:
 
 def _comes_back(tokens: list[Token], start: int, end: int, index: dict[tuple[str, str], list[int]]) -> bool:
     """Whether every line of the run tokens[start:end] comes back, in order, after it, as
-    numbered paragraphs that are not all side by side (sections have text between them)."""
+    sections: numbered paragraphs with text of their own, or text between them (not one
+    more list of the same short lines, as two articles of a law may have)."""
     at = end - 1
     found = []
     for tok in tokens[start:end]:
@@ -351,7 +352,7 @@ def _comes_back(tokens: list[Token], start: int, end: int, index: dict[tuple[str
             return False
         at = later
         found.append(at)
-    return found[-1] - found[0] > end - start - 1
+    return found[-1] - found[0] > end - start - 1 or not all(_preview_key(tokens[j]) for j in found)
 
 
 def _label_front(tokens: list[Token]) -> str:
@@ -366,6 +367,7 @@ def _label_front(tokens: list[Token]) -> str:
     value_next = False  # the line before is a field label with its value on the next line
     listed = ""  # the title a metadata table gives (标　　题：……), as a key
     titled_field = False  # the line before is that table's title label
+    reprinted = False  # the title has been printed again
     stop = len(front)
     for n, tok in enumerate(front):
         text = tok.text
@@ -385,9 +387,11 @@ def _label_front(tokens: list[Token]) -> str:
                 continue
             copy = _copy_of(titles, text)
             if copy is not None:  # the title printed again: what stood above it was not title
-                for furniture in titles[:copy]:
-                    furniture.role = Role.NOISE
-                del titles[:copy]
+                if not reprinted:
+                    for furniture in titles[:copy]:
+                        furniture.role = Role.NOISE
+                    del titles[:copy]
+                    reprinted = True
                 if len(titles) == 1 and text == titles[0].text:
                     titles.append(tok)
                 else:
