@@ -52,6 +52,11 @@ _FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：\s【]{1,2}(?:[ \u3000]*[^
 # time, or a date next to a byline word (General 更新 2024年04月19日).
 _NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
 _BYLINE_WORD = re.compile(r"更新|发布|發布|發佈|发表|發表|来源|來源|作者|编辑|編輯|责编|記者|记者|时间|時間|日期")
+# Where a byline, a date or a toolbar glued to the title line begins: after white space
+# (在……上的讲话 来源：新华网 2019-03-05), or at a bracket (……的讲话【字体：大 中 小】).
+_GLUED = re.compile(
+    r"(?:[ \u3000\t]+(?=(?:" + "|".join(sorted(_FIELD_LABELS, key=len, reverse=True)) + r")\s*[:：]"
+    r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|打印本页|分享到)|(?=【(?:字(?:体|号|體|號)|打印|关闭|收藏)))")
 # The words a complete document title ends with (Simplified and Traditional): a title
 # line ending with one of them is not continued by the next line unless that line ends
 # with one too (……规划 / 实施方案的通知), and a weak title (a page's question) gives way
@@ -73,7 +78,7 @@ _DECORATION = re.compile(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
 # the lines below, each with the characters it can begin with ("0" for any digit).
 _BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
 _NOISE_LINES = (
-    ("当您你位", r"(?:当前位置|您的位置|你的位置|位置)[:：].{0,60}"),
+    ("当當您你位", r"(?:当前位置|當前位置|您的位置|你的位置|位置)[:：].{0,60}"),
     ("第", r"第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?"),  # page numbers
     ("-—", r"[-—]\s*\d+\s*[-—]"),
     ("0", r"\d+\s*/\s*\d+|\d{1,12}"),  # page numbers, counters: 1313984
@@ -100,6 +105,13 @@ def _noise_pattern(first: str) -> Optional["re.Pattern[str]"]:
     pattern = re.compile("^(?:" + "|".join(_NOISE_BY_FIRST[key]) + ")$") if key in _NOISE_BY_FIRST else None
     _NOISE_PATTERNS[first] = pattern
     return pattern
+
+
+def _noise_line(text: str) -> bool:
+    """Whether a line is furniture on its own (the test `_scan` makes inline, for speed)."""
+    first = text[0]
+    noise = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
+    return len(text) <= _NOISE_LINE_MAX and noise is not None and noise.match(text) is not None
 
 
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
@@ -370,6 +382,12 @@ def _label_front(tokens: list[Token]) -> str:
     reprinted = False  # the title has been printed again
     stop = len(front)
     for n, tok in enumerate(front):
+        if not titles and tok.marker is None and _split_glued_byline(tokens, tok):
+            rest = tokens[tokens.index(tok) + 1]
+            if _noise_line(rest.text):
+                rest.role = Role.NOISE
+            else:
+                front.insert(n + 1, rest)
         text = tok.text
         if value_next and tok.marker is None and not (listed and listed.startswith(_title_key(text))):
             tok.role, value_next = Role.META, False
@@ -417,6 +435,22 @@ def _label_front(tokens: list[Token]) -> str:
     for tok in titles:
         tok.role = Role.TITLE
     return _title_key(" ".join(tok.text for tok in titles))
+
+
+def _split_glued_byline(tokens: list[Token], tok: Token) -> bool:
+    """Cut a byline, date or toolbar glued to the end of a title line into a paragraph of
+    its own, placed after it in `tokens` (the two keep the line's text between them)."""
+    text = tok.text
+    m = _GLUED.search(text, _GLUED_TITLE_MIN)
+    if m is None or not _title_like(text[:m.start()]) or _COMPLETE_TITLE.search(text):
+        return False
+    rest = Token(text[m.end():], tok.start + m.end(), tok.line, "", tok.trail)
+    tok.text, tok.trail = text[:m.start()], m.group()
+    tokens.insert(tokens.index(tok) + 1, rest)
+    return True
+
+
+_GLUED_TITLE_MIN = 4  # characters of title before what is glued to it
 
 
 def _front_role(text: str, titled: bool) -> Optional[Role]:

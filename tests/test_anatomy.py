@@ -252,6 +252,25 @@ def test_a_title_that_contains_byline_words_stays_the_title(title):
     assert title_of(f"{title}\n一、总体要求\n要做好。\n") == title
 
 
+@pytest.mark.parametrize("line,glued", [
+    ("在全市工作会议上的讲话 来源：人民网 2019-03-05 10:21:07", Role.META),
+    ("在全市工作会议上的讲话　2019-03-05 10:21:07", Role.META),
+    ("在全市工作会议上的讲话【字体：大 中 小】", Role.NOISE),
+    ("在全市工作会议上的讲话  打印本页", Role.NOISE),
+])
+def test_a_byline_or_toolbar_glued_to_the_title_line_is_cut_off(line, glued):
+    text = f"  {line}  \n同志们：\n一、提高站位\n"
+    outline = parse(text)
+    assert outline.title == "在全市工作会议上的讲话"
+    assert [p.role for p in outline.paragraphs][:2] == [Role.TITLE, glued]
+    assert {p.line for p in outline.paragraphs[:2]} == {1}
+    assert rebuild(outline) == text
+
+
+def test_a_title_with_a_date_after_a_space_is_one_title():
+    assert title_of("某市应急管理局关于 2024年3月15日事故的通报\n一、基本情况\n") == "某市应急管理局关于 2024年3月15日事故的通报"
+
+
 def test_a_byline_look_alike_heading_stays_a_heading():
     outline = parse("某某工作方案\n一、时间安排：2024年3月15日至4月30日\n二、来源：各区上报\n")
     assert [n.line for n in outline.walk()] == [2, 3]
