@@ -10,7 +10,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from typing import Optional
+from typing import NamedTuple, Optional
 
 
 from .markers import match_marker
@@ -47,7 +47,7 @@ _FIELD_LABELS = frozenset((
     "网站", "所属机构", "稿源", "摄影", "攝影",
 ))
 _TITLE_FIELD = re.compile(r"^[标標]\s*[题題]\s*[:：]")
-_FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：\s【]{1,2}(?:[ \u3000]*[^:：\s]){0,7}?)\s*[:：])\s*(.*)$")
+_FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
 # Signs of a byline that carries no field label: a date written with figures, a clock
 # time, or a date next to a byline word (General 更新 2024年04月19日).
 _NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
@@ -68,7 +68,7 @@ _DOC_KINDS = (
     "发言", "發言", "总结", "總結", "预案", "預案", "守则", "守則", "准则", "準則", "标准", "標準", "指南", "指引",
     "措施", "要点", "要點", "讲稿", "講稿", "演讲", "演講", "贺词", "賀詞", "手册", "手冊", "答记者问", "声明", "聲明",
 )
-_COMPLETE_TITLE = re.compile("(?:" + "|".join(_DOC_KINDS) + r")(?:[(（][^()（）]{1,16}[)）])?$")
+_QUALIFIER_MAX = 18  # a qualifier after the kind word: （试行） （2024—2026年）
 # A qualifier on a line of its own continues the title: （试行） （2024—2026年） （征求意见稿）
 _TITLE_QUALIFIER = re.compile(r"^[(（](?:试行|試行|暂行|暫行|草案|征求意见稿|送审稿|修订稿?|修正|[^()（）]{0,12}年)[)）]$")
 # Decoration a running page header puts around the title: ******* 公司管理制度
@@ -147,6 +147,7 @@ _AUTHOR = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$(?<![�
 FRONT_MAX = 30  # a government site's metadata table takes up to twenty lines above the title
 _TITLE_MAX = 60
 _BYLINE_MAX = 100
+_FRONT_LINE_MAX = _TITLE_MAX + _BYLINE_MAX  # no line of the front (a title with a byline glued) is longer
 _PROSE = re.compile(r"[。！？；!?;]")
 TITLE_LINES_MAX = 4
 # A line that leads a list that is not part of the outline: attachments (附件：1.……) and
@@ -163,62 +164,48 @@ _SITE_WORDS = re.compile(r"本站|本网|網站|网站|侵权|侵權|转载|轉�
 _TEASER = re.compile(r"^(?:导读|導讀|摘要|内容提要|內容提要|核心提示|编者按|編者按)\s*[:：]")
 
 
+class _Found(NamedTuple):
+    """What `_scan` finds for the later steps, as indices into the tokens."""
+
+    toc_head: Optional[int]  # where 目录 stands
+    toc_entries: list[int]  # lines that look like contents entries (总则……1)
+    framing: list[tuple[Token, Role]]  # salutations and closings
+    firsts: list[int]  # numbered paragraphs numbered one: where a preview may start
+    list_leads: list[int]  # unnumbered lines that may lead a list (附件： 注释)
+
+
 def label(tokens: list[Token]) -> None:
     """Give anatomy roles to the tokens that are not part of the outline proper."""
-    toc_head, toc_entries, framing = _scan(tokens)
-    if toc_head is not None:
-        _label_toc_after_heading(tokens, toc_head)
-    _label_toc_runs(tokens, toc_entries)
-    _label_previews(tokens)
+    found = _scan(tokens)
+    if found.toc_head is not None:
+        _label_toc_after_heading(tokens, found.toc_head)
+    _label_toc_runs(tokens, found.toc_entries)
+    if found.firsts:
+        _label_previews(tokens, found.firsts)
     title_key = _label_front(tokens)
-    if title_key:
+    if len(title_key) >= _RUNNING_HEADER_MIN:
         _label_running_headers(tokens, title_key)
-    _label_lists(tokens)
-    for tok, role in framing:
+    if found.list_leads:
+        _label_lists(tokens, found.list_leads)
+    for tok, role in found.framing:
         if tok.role is None:  # not taken for the title or metadata
             tok.role = role
 
 
-def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Token, Role]]]:
-    """One pass over the document: label the noise, and find what the later steps need —
-    where 目录 stands, the lines that look like contents entries, and the salutations
-    and closings.
-
-    From a line like 相关推荐 or 上一篇 on, the rest of a page is its furniture, unless
-    the document proves to go on (a paragraph of prose, or numbered headings with their
-    text): then only the lines up to there that are furniture on their own stay noise."""
-    tail: Optional[list[int]] = None  # the lines taken for the page's tail, while it lasts
-    run = 0  # numbered paragraphs in the tail, one series, each followed by a sentence of text
-    series: Optional[tuple[str, int]] = None  # …the last of them: its series and ordinal
+def _scan(tokens: list[Token]) -> _Found:
+    """One pass over the document: label the noise, and find what the later steps need
+    (see `_Found`)."""
+    found = _Found(None, [], [], [], [])
     toc_head = None
-    toc_entries: list[int] = []
-    framing: list[tuple[Token, Role]] = []
-    count = len(tokens)
-    i = 0
-    while i < count:
-        tok = tokens[i]
-        i += 1
+    toc_entries, framing, firsts, list_leads = found.toc_entries, found.framing, found.firsts, found.list_leads
+    for i, tok in enumerate(tokens):
         if tok.role is not None:
             continue
         text = tok.text
         first = text[0]
         if first in _TAIL_FIRST and _TAIL_START.match(text) and not _goes_on(text):
             tok.role = Role.NOISE
-            tail, run, series = [], 0, None
-            continue
-        if tail is not None:
-            if run >= 2 or _goes_on(text):  # not the tail: its lines are looked at again
-                for j in tail:
-                    tokens[j].role = None
-                i = tail[0] if tail else i - 1
-                tail = None
-                continue
-            m = tok.marker
-            if m is not None and i < count and tokens[i].marker is None and _SENTENCE_END.search(tokens[i].text):
-                run = run + 1 if series == (m.series, m.ordinal - 1) else 1
-                series = (m.series, m.ordinal)
-            tok.role = Role.NOISE
-            tail.append(i - 1)
+            _label_tail(tokens, i)
             continue
         if len(text) <= _NOISE_LINE_MAX:  # a single line of furniture, or a breadcrumb
             noise = _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
@@ -227,15 +214,49 @@ def _scan(tokens: list[Token]) -> tuple[Optional[int], list[int], list[tuple[Tok
                 tok.role = Role.NOISE
                 continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
-            toc_entries.append(i - 1)
+            toc_entries.append(i)
         if first == "目" and toc_head is None and _TOC_HEAD.match(text):
-            toc_head = i - 1
+            toc_head = i
         if tok.marker is None:
             if first in _SALUTATION_FIRST and len(text) <= _SALUTATION_MAX and _SALUTATION.match(text):
                 framing.append((tok, Role.SALUTATION))
             elif first in _CLOSING_FIRST and len(text) <= _CLOSING_MAX and _CLOSING.match(text):
                 framing.append((tok, Role.CLOSING))
-    return toc_head, toc_entries, framing
+            elif first in _LIST_FIRST:
+                list_leads.append(i)
+        elif tok.marker.ordinal == 1:
+            firsts.append(i)
+    return found._replace(toc_head=toc_head)
+
+
+def _label_tail(tokens: list[Token], start: int) -> None:
+    """From a line like 相关推荐 or 上一篇 (at `start`) on, the rest of a page is its
+    furniture, unless the document proves to go on (a paragraph of prose, or numbered
+    headings with their text): then the lines taken since the last such line are given
+    back, for `_scan` to look at one by one."""
+    tail: list[Token] = []  # the lines taken since the last line that starts a tail
+    run = 0  # numbered paragraphs in the tail, one series, each followed by a sentence of text
+    series: Optional[tuple[str, int]] = None  # …the last of them: its series and ordinal
+    count = len(tokens)
+    for j in range(start + 1, count):
+        tok = tokens[j]
+        if tok.role is not None:
+            continue
+        text = tok.text
+        if text[0] in _TAIL_FIRST and _TAIL_START.match(text) and not _goes_on(text):
+            tail, run, series = [], 0, None  # what came before it stays noise
+        elif run >= 2 or _goes_on(text):
+            for taken in tail:
+                taken.role = None
+            return
+        else:
+            m = tok.marker
+            if m is not None and j + 1 < count and tokens[j + 1].marker is None \
+                    and _SENTENCE_END.search(tokens[j + 1].text):
+                run = run + 1 if series == (m.series, m.ordinal - 1) else 1
+                series = (m.series, m.ordinal)
+            tail.append(tok)
+        tok.role = Role.NOISE
 
 
 def _goes_on(text: str) -> bool:
@@ -284,30 +305,30 @@ def _toc_key(text: str) -> str:
 
 
 
-def _label_previews(tokens: list[Token]) -> None:
+def _label_previews(tokens: list[Token], firsts: list[int]) -> None:
     """A preview of the sections (下面我讲四点意见： then （一）……； （二）……； one a line)
     that the same series repeats further on, as the sections themselves, is a table of
-    contents, not a first set of headings."""
-    index: Optional[dict[tuple[str, str], list[int]]] = None
-    count = len(tokens)
-    i = 0
-    while i < count:
-        end = _preview_end(tokens, i)
-        if end - i >= 2:
-            if index is None:
-                index = _heading_index(tokens)
-            if _comes_back(tokens, i, end, index):
-                for tok in tokens[i:end]:
-                    tok.role = Role.TOC
-        i = max(end, i + 1)
+    contents, not a first set of headings. `firsts`: the numbered paragraphs numbered one.
+    A run right under a numbered paragraph is that paragraph's list (第一条 有下列情形之一的：)."""
+    after = 0  # where the last run ended: runs do not overlap
+    last = len(tokens) - 1
+    for i in firsts:
+        second = tokens[i + 1].marker if i < last else None
+        if i < after or second is None or second.ordinal != 2 or tokens[i].role is not None \
+                or (i and tokens[i - 1].marker is not None):
+            continue  # (the cheap tests first: most paragraphs numbered one start no run)
+        after = _preview_end(tokens, i)
+        if after - i >= 2 and _comes_back(tokens, i, after, firsts):
+            for item in tokens[i:after]:
+                item.role = Role.TOC
 
 
 def _preview_end(tokens: list[Token], i: int) -> int:
     """Where a run of short numbered lines of one series, numbered from one, that starts
-    at `i` after an unnumbered paragraph ends (`i` itself when none starts there)."""
+    at `i` ends (`i` itself when none starts there)."""
     m = tokens[i].marker
-    if m is None or m.ordinal != 1 or (i and tokens[i - 1].marker is not None):
-        return i  # (items right under a numbered paragraph are its list: 第一条 有下列情形之一的：)
+    if m is None or m.ordinal != 1:
+        return i
     end = i
     while end < len(tokens):
         tok = tokens[end]
@@ -333,15 +354,6 @@ def _preview_key(tok: Token) -> str:
 _PAUSE = re.compile(r"[，,；;。：:！!？?]")
 
 
-def _heading_index(tokens: list[Token]) -> dict[tuple[str, str], list[int]]:
-    """The unlabelled numbered paragraphs by their marker and the two characters after it."""
-    index: dict[tuple[str, str], list[int]] = {}
-    for i, tok in enumerate(tokens):
-        if tok.marker is not None and tok.role is None:
-            index.setdefault((tok.marker.text, _said(tok, 2)), []).append(i)
-    return index
-
-
 def _said(tok: Token, size: int) -> str:
     """The first `size` characters after the paragraph's marker, white space left out."""
     assert tok.marker is not None
@@ -349,22 +361,34 @@ def _said(tok: Token, size: int) -> str:
     return "".join(tok.text[at:at + 2 * size + 8].split())[:size]
 
 
-def _comes_back(tokens: list[Token], start: int, end: int, index: dict[tuple[str, str], list[int]]) -> bool:
+def _comes_back(tokens: list[Token], start: int, end: int, firsts: list[int]) -> bool:
     """Whether every line of the run tokens[start:end] comes back, in order, after it, as
     sections: numbered paragraphs with text of their own, or text between them (not one
     more list of the same short lines, as two articles of a law may have)."""
-    at = end - 1
-    found = []
-    for tok in tokens[start:end]:
-        assert tok.marker is not None
-        key = _preview_key(tok)
-        places = index.get((tok.marker.text, key[:2]), [])
-        later = next((j for j in places[bisect.bisect_right(places, at):] if _said(tokens[j], len(key)) == key), None)
-        if later is None:
+    found: list[int] = []
+    for j in itertools.chain(firsts[bisect.bisect_left(firsts, end):], (None,)):
+        if j is None:
             return False
-        at = later
-        found.append(at)
+        if tokens[j].role is None and _repeats(tokens[j], tokens[start]):
+            found.append(j)
+            break
+    want = start + 1
+    for j in range(found[0] + 1, len(tokens)):
+        if want == end:
+            break
+        if tokens[j].marker is not None and tokens[j].role is None and _repeats(tokens[j], tokens[want]):
+            found.append(j)
+            want += 1
+    if want < end:
+        return False
     return found[-1] - found[0] > end - start - 1 or not all(_preview_key(tokens[j]) for j in found)
+
+
+def _repeats(tok: Token, item: Token) -> bool:
+    """Whether a numbered paragraph says again what a preview line says, marker and all."""
+    assert tok.marker is not None and item.marker is not None
+    key = _preview_key(item)
+    return tok.marker.text == item.marker.text and _said(tok, len(key)) == key
 
 
 def _label_front(tokens: list[Token]) -> str:
@@ -382,20 +406,23 @@ def _label_front(tokens: list[Token]) -> str:
     reprinted = False  # the title has been printed again
     stop = len(front)
     for n, tok in enumerate(front):
-        if not titles and tok.marker is None and _split_glued_byline(tokens, tok):
+        if tok.marker is not None or len(tok.text) > _FRONT_LINE_MAX:  # the text itself
+            stop = n
+            break
+        if not titles and _split_glued_byline(tokens, tok):
             rest = tokens[tokens.index(tok) + 1]
             if _noise_line(rest.text):
                 rest.role = Role.NOISE
             else:
                 front.insert(n + 1, rest)
         text = tok.text
-        if value_next and tok.marker is None and not (listed and listed.startswith(_title_key(text))):
+        if value_next and not (listed and listed.startswith(_title_key(text))):
             tok.role, value_next = Role.META, False
             if titled_field:
                 listed = _title_key(text)
             continue
         value_next = False
-        if tok.marker is not None or _SALUTATION.match(text):
+        if _SALUTATION.match(text):
             stop = n
             break
         role = _front_role(text, bool(titles))
@@ -430,7 +457,7 @@ def _label_front(tokens: list[Token]) -> str:
         if value and titled_field:
             listed = _title_key(value)
         closed = bool(titles)
-    if titles and not _COMPLETE_TITLE.search(titles[-1].text):
+    if titles and not _complete_title(titles[-1].text):
         titles = _own_title(front, stop) or titles
     for tok in titles:
         tok.role = Role.TITLE
@@ -441,8 +468,10 @@ def _split_glued_byline(tokens: list[Token], tok: Token) -> bool:
     """Cut a byline, date or toolbar glued to the end of a title line into a paragraph of
     its own, placed after it in `tokens` (the two keep the line's text between them)."""
     text = tok.text
+    if not (" " in text or "\u3000" in text or "\t" in text or "【" in text):
+        return False
     m = _GLUED.search(text, _GLUED_TITLE_MIN)
-    if m is None or not _title_like(text[:m.start()]) or _COMPLETE_TITLE.search(text):
+    if m is None or not _title_like(text[:m.start()]) or _complete_title(text):
         return False
     rest = Token(text[m.end():], tok.start + m.end(), tok.line, "", tok.trail)
     tok.text, tok.trail = text[:m.start()], m.group()
@@ -459,7 +488,7 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
     if _field_value(text) is not None or _META.match(text) or (titled and _AUTHOR.match(text)) \
             or _TEASER.match(text):
         return Role.META
-    if len(text) <= _BYLINE_MAX and not _COMPLETE_TITLE.search(text):
+    if len(text) <= _BYLINE_MAX and not _complete_title(text):
         if _COUNTER.search(text):
             return Role.NOISE
         if _NUMERIC_DATE.search(text) or (_BYLINE_WORD.search(text) and re.search(_DATE, text)):
@@ -493,9 +522,9 @@ def _continues(titles: list[Token], text: str) -> bool:
     unless it ends like one too (……公示制度 / ……审核制度的指导意见)."""
     if len(titles) >= TITLE_LINES_MAX:
         return False
-    if not _COMPLETE_TITLE.search(titles[-1].text) or _TITLE_QUALIFIER.match(text):
+    if not _complete_title(titles[-1].text) or _TITLE_QUALIFIER.match(text):
         return True
-    return bool(_COMPLETE_TITLE.search(text))
+    return _complete_title(text)
 
 
 def _own_title(front: list[Token], stop: int) -> list[Token]:
@@ -506,10 +535,20 @@ def _own_title(front: list[Token], stop: int) -> list[Token]:
         if front[n].marker is not None:
             above = front[n - 1] if n > stop else None
             if above is not None and above.role is None and above.marker is None and _title_like(above.text) \
-                    and _COMPLETE_TITLE.search(above.text):
+                    and _complete_title(above.text):
                 return [above]
             return []
     return []
+
+
+def _complete_title(text: str) -> bool:
+    """Whether a title (line) ends like a document's title: a kind word, maybe with a
+    qualifier after it (……管理办法（试行））."""
+    if text[-1] in ")）":
+        opening = max(text.rfind("("), text.rfind("（"))
+        if 0 < opening and len(text) - opening <= _QUALIFIER_MAX:
+            text = text[:opening]
+    return text.endswith(_DOC_KINDS)
 
 
 def _title_key(text: str) -> str:
@@ -523,44 +562,41 @@ def _title_like(text: str) -> bool:
 
 def _label_running_headers(tokens: list[Token], key: str) -> None:
     """The title printed again further down (a page header left in a PDF's text) is noise."""
-    if len(key) < _RUNNING_HEADER_MIN:
-        return
-    longest = len(key) + 24
+    shortest, longest, last = len(key), len(key) + 24, key[-1]
     for tok in tokens:
-        if tok.role is None and tok.marker is None and len(key) <= len(tok.text) <= longest \
-                and _title_key(tok.text) == key:
+        text = tok.text
+        if shortest <= len(text) <= longest and text[-1] == last and tok.role is None and tok.marker is None \
+                and _title_key(text) == key:
             tok.role = Role.NOISE
 
 
 _RUNNING_HEADER_MIN = 4  # a shorter title (通知) is too common a line to be a page header
 
 
-def _label_lists(tokens: list[Token]) -> None:
+def _label_lists(tokens: list[Token], leads: list[int]) -> None:
     """Lists that are not part of the outline, kept as metadata: attachments
-    (附件：1.…… then 2.…… one a line) and notes (注释 then [1]…… ①…… 1.……)."""
-    count = len(tokens)
-    i = 0
-    while i < count:
-        tok = tokens[i]
-        if tok.role is None and tok.marker is None and tok.text[0] in _LIST_FIRST:
-            if _ATTACHMENTS.match(tok.text):
-                i = _label_attachments(tokens, i)
-            elif _NOTES_HEAD.match(tok.text):
-                i = _label_notes(tokens, i)
-        i += 1
+    (附件：1.…… then 2.…… one a line) and notes (注释 then [1]…… ①…… 1.……).
+    `leads`: the unnumbered paragraphs that begin like the line leading one."""
+    for i in leads:
+        text = tokens[i].text
+        if tokens[i].role is None:
+            if _ATTACHMENTS.match(text):
+                _label_attachments(tokens, i)
+            elif _NOTES_HEAD.match(text):
+                _label_notes(tokens, i)
 
 
 _LIST_FIRST = frozenset("附注註尾脚腳参參【[〔")
 
 
-def _label_attachments(tokens: list[Token], i: int) -> int:
+def _label_attachments(tokens: list[Token], i: int) -> None:
     """附件： with its list of attachments, one short title a line numbered from 1 (the
-    first may share the 附件 line). Returns the index of the list's last line."""
+    first may share the 附件 line)."""
     lead = tokens[i].text
     inline = lead[_ATTACHMENTS.match(lead).end():]  # type: ignore[union-attr]
     first = match_marker(inline) if inline else None
     if inline and (first is None or first.ordinal != 1 or not _title_like(inline)):
-        return i
+        return
     items: list[Token] = []
     style = first.style if first is not None else None
     j = i + 1
@@ -573,24 +609,21 @@ def _label_attachments(tokens: list[Token], i: int) -> int:
         items.append(tok)
         j += 1
     if first is None and (len(items) < 2 or (j < len(tokens) and _is_text(tokens[j]))):
-        return i  # numbered lines with their text after 附件： are its sections
+        return  # numbered lines with their text after 附件： are its sections
     for tok in [tokens[i], *items]:
         tok.role = Role.META
-    return j - 1
 
 
 def _is_text(tok: Token) -> bool:
     return tok.role is None and tok.marker is None and not _title_like(tok.text)
 
 
-def _label_notes(tokens: list[Token], i: int) -> int:
-    """注释 and the notes under it ([1]…… 〔2〕…… ①…… 1.……). Returns the index of the
-    last note."""
+def _label_notes(tokens: list[Token], i: int) -> None:
+    """注释 and the notes under it ([1]…… 〔2〕…… ①…… 1.……)."""
     j = i + 1
     while j < len(tokens) and tokens[j].role is None and _NOTE_LABEL.match(tokens[j].text):
         j += 1
     if j == i + 1:
-        return i
+        return
     for tok in tokens[i:j]:
         tok.role = Role.META
-    return j - 1
