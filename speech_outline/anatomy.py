@@ -12,7 +12,6 @@ import re
 import unicodedata
 from typing import NamedTuple, Optional
 
-
 from .markers import match_marker
 from .model import Role
 from .tokenize import Token
@@ -27,6 +26,7 @@ _TAIL_TRIGGERS = (
 )
 _TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
+
 # --- Vocabulary of page furniture and front matter (data: extend it here, nowhere else).
 # Buttons of a page's toolbar, which copying often leaves one a line.
 _TOOLBAR_WORDS = ("下载", "下載", "打印", "全屏", "收藏", "关闭", "關閉", "加大", "放大", "还原", "還原", "减小", "減小",
@@ -182,11 +182,11 @@ def label(tokens: list[Token]) -> None:
     _label_toc_runs(tokens, found.toc_entries)
     if found.firsts:
         _label_previews(tokens, found.firsts)
-    title_key = _label_front(tokens)
-    if len(title_key) >= _RUNNING_HEADER_MIN:
-        _label_running_headers(tokens, title_key)
     if found.list_leads:
         _label_lists(tokens, found.list_leads)
+    title_key = _label_front(tokens)  # last of the steps given indices: it may split a line
+    if len(title_key) >= _RUNNING_HEADER_MIN:
+        _label_running_headers(tokens, title_key)
     for tok, role in found.framing:
         if tok.role is None:  # not taken for the title or metadata
             tok.role = role

@@ -267,6 +267,13 @@ def test_a_byline_or_toolbar_glued_to_the_title_line_is_cut_off(line, glued):
     assert rebuild(outline) == text
 
 
+def test_a_glued_byline_cut_off_does_not_shift_what_the_other_steps_found():
+    text = "在全市工作会议上的讲话 来源：人民网\n一、总体要求\n要做好。\n附件：1.任务分工表\n2.进度安排表\n"
+    outline = parse(text)
+    assert [p.text for p in outline.metadata] == ["来源：人民网", "附件：1.任务分工表", "2.进度安排表"]
+    assert [n.line for n in outline.walk()] == [2]
+
+
 def test_a_title_with_a_date_after_a_space_is_one_title():
     assert title_of("某市应急管理局关于 2024年3月15日事故的通报\n一、基本情况\n") == "某市应急管理局关于 2024年3月15日事故的通报"
 
