@@ -34,8 +34,8 @@ _TOOLBAR_WORDS = ("下载", "下載", "打印", "全屏", "收藏", "关闭", "�
 _TOOLBAR_FIRST = "".join(sorted({w[0] for w in _TOOLBAR_WORDS}))
 _TOOLBAR_LINE = "(?:" + "|".join(_TOOLBAR_WORDS) + r")(?:[\s:：|｜/]*(?:" + "|".join(_TOOLBAR_WORDS) + "))*[:：]?"
 # A page's counters: 浏览次数：1024, 阅读 1234, 人氣:2.16W, 点击量 10万+.
-_COUNTER = re.compile(r"(?:浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣|访问|訪問|热度|熱度)(?:次数|次數|量|数|數)?"
-                      r"\s*[:：]?\s*\d[\d,.]*\s*[万萬千wWkK]?\+?\s*次?")
+_COUNTER = (r"(?:浏览|瀏覽|阅读|閱讀|点击|點擊|人气|人氣|访问|訪問|热度|熱度)(?:次数|次數|量|数|數)?"
+            r"\s*[:：]?\s*\d[\d,.]*\s*[万萬千wWkK]?\+?\s*次?")
 # Field labels of bylines and of the metadata tables of government sites (索 引 号：…,
 # 标　　题：…), compared with their letter spacing closed up.
 _FIELD_LABELS = frozenset((
@@ -48,10 +48,13 @@ _FIELD_LABELS = frozenset((
 ))
 _TITLE_FIELD = re.compile(r"^[标標]\s*[题題]\s*[:：]")
 _FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
-# Signs of a byline that carries no field label: a date written with figures, a clock
-# time, or a date next to a byline word (General 更新 2024年04月19日).
-_NUMERIC_DATE = re.compile(r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?")
-_BYLINE_WORD = re.compile(r"更新|发布|發布|發佈|发表|發表|来源|來源|作者|编辑|編輯|责编|記者|记者|时间|時間|日期")
+# Signs of a byline that carries no field label, found in one search: a counter (the
+# line is noise), a date written with figures or a clock time, or a byline word (a
+# byline when the line also has a date: General 更新 2024年04月19日).
+_BYLINE_SIGN = re.compile(
+    f"(?P<counter>{_COUNTER})"
+    r"|(?P<date>\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)"
+    r"|(?P<word>更新|发布|發布|發佈|发表|發表|来源|來源|作者|编辑|編輯|责编|記者|记者|时间|時間|日期)")
 # Where a byline, a date or a toolbar glued to the title line begins: after white space
 # (在……上的讲话 来源：新华网 2019-03-05), or at a bracket (……的讲话【字体：大 中 小】).
 _GLUED = re.compile(
@@ -484,18 +487,23 @@ _GLUED_TITLE_MIN = 4  # characters of title before what is glued to it
 
 def _front_role(text: str, titled: bool) -> Optional[Role]:
     """What a line at the top is: TITLE for a line that may be (part of) the title, None
-    for the first line of the text itself."""
-    if _field_value(text) is not None or _META.match(text) or (titled and _AUTHOR.match(text)) \
-            or _TEASER.match(text):
+    for the first line of the text itself. (The cheap tests of characters keep most
+    lines from the regular expressions.)"""
+    labelled = "：" in text or ":" in text or text[0] == "【"
+    if (labelled and (_field_value(text) is not None or _TEASER.match(text))) or _META.match(text) \
+            or (titled and len(text) <= _AUTHOR_MAX and _AUTHOR.match(text)):
         return Role.META
     if len(text) <= _BYLINE_MAX and not _complete_title(text):
-        if _COUNTER.search(text):
-            return Role.NOISE
-        if _NUMERIC_DATE.search(text) or (_BYLINE_WORD.search(text) and re.search(_DATE, text)):
-            return Role.META
-    if titled and _SUBTITLE.match(text):
+        for sign in _BYLINE_SIGN.finditer(text):
+            if sign.lastgroup != "word" or re.search(_DATE, text):
+                return Role.NOISE if sign.lastgroup == "counter" else Role.META
+    if titled and text[0] in _SUBTITLE_FIRST and _SUBTITLE.match(text):
         return Role.SUBTITLE
     return Role.TITLE if _title_like(text) else None
+
+
+_AUTHOR_MAX = 7  # 张 明, 李晓华: four characters, maybe spaced
+_SUBTITLE_FIRST = frozenset("—-－─")
 
 
 def _field_value(text: str) -> Optional[str]:
