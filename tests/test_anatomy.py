@@ -189,3 +189,307 @@ def test_joints_are_searched_in_the_paragraphs_as_in_the_whole_text(text):
         if inside:
             expected.append((index, inside))
     assert _joints_by_paragraph([tok.text for tok in tokens]) == expected
+
+
+# --- The document title (issue 16, class 7): the article's own title line, not what the
+# page puts around it.
+
+def title_of(text):
+    return parse(text).title
+
+
+@pytest.fixture(scope="module")
+def table_page():
+    return parse_file(PAGES / "notice-with-metadata-table.txt")
+
+
+def test_metadata_table_labels_and_values_are_metadata_and_the_title_follows(table_page):
+    assert table_page.title == "某市人民政府办公厅关于加强政务信息报送工作的通知"
+    assert [p.line for p in table_page.title_paragraphs] == [18, 19]
+    assert all(roles(table_page)[line] is Role.META for line in range(9, 18))
+    assert roles(table_page)[20] is Role.META  # the document number under the title
+
+
+def test_a_toolbar_copied_one_button_a_line_is_noise(table_page):
+    assert all(roles(table_page)[line] is Role.NOISE for line in range(1, 9))
+
+
+def test_metadata_table_page_outline_and_attachment_list(table_page):
+    assert [(n.line, n.marker.text) for n in table_page.walk()] == [(23, "一、"), (25, "二、")]
+    assert roles(table_page)[27] is Role.META and roles(table_page)[28] is Role.META
+    assert roles(table_page)[31] is Role.NOISE
+
+
+def test_a_field_without_a_value_does_not_take_the_title_as_its_value():
+    text = "标　　题：\n关于加强管理的通知\n主 题 词：\n关于加强\n管理的通知\n一、总体要求\n"
+    assert title_of(text) == "关于加强管理的通知"
+
+
+@pytest.mark.parametrize("byline", [
+    "来源：市政府网 作者：张三 2019-03-05 10:21:07",
+    "2019-03-05 10:21:07",
+    "发布时间：2019年03月05日",
+    "General 更新 2024年04月19日",
+    "编辑：李四",
+    "文思屋 人氣:2.16W",
+    "阅读 1234",
+    "【法宝引证码】 CLI.12.1075244",
+    "原文链接：https://www.example.com/a/1.html",
+    "（新质监办发〔2012〕24号）",
+])
+def test_a_byline_date_counter_or_code_below_the_title_is_not_title(byline):
+    outline = parse(f"在全市工作会议上的讲话\n{byline}\n同志们：\n一、提高站位\n")
+    assert outline.title == "在全市工作会议上的讲话"
+    assert roles(outline)[2] in (Role.META, Role.NOISE)
+
+
+@pytest.mark.parametrize("title", [
+    "关于拓宽农民收入来源的意见",  # 来源 without a colon
+    "关于2024年3月15日事故调查情况的通报",  # a date in the title
+    "全民阅读2024行动方案",  # 阅读 and a number, in a title's end
+    "编辑出版工作座谈会上的讲话",
+])
+def test_a_title_that_contains_byline_words_stays_the_title(title):
+    assert title_of(f"{title}\n一、总体要求\n要做好。\n") == title
+
+
+@pytest.mark.parametrize("line,glued", [
+    ("在全市工作会议上的讲话 来源：人民网 2019-03-05 10:21:07", Role.META),
+    ("在全市工作会议上的讲话　2019-03-05 10:21:07", Role.META),
+    ("在全市工作会议上的讲话【字体：大 中 小】", Role.NOISE),
+    ("在全市工作会议上的讲话  打印本页", Role.NOISE),
+])
+def test_a_byline_or_toolbar_glued_to_the_title_line_is_cut_off(line, glued):
+    text = f"  {line}  \n同志们：\n一、提高站位\n"
+    outline = parse(text)
+    assert outline.title == "在全市工作会议上的讲话"
+    assert [p.role for p in outline.paragraphs][:2] == [Role.TITLE, glued]
+    assert {p.line for p in outline.paragraphs[:2]} == {1}
+    assert rebuild(outline) == text
+
+
+def test_a_glued_byline_cut_off_does_not_shift_what_the_other_steps_found():
+    text = "在全市工作会议上的讲话 来源：人民网\n一、总体要求\n要做好。\n附件：1.任务分工表\n2.进度安排表\n"
+    outline = parse(text)
+    assert [p.text for p in outline.metadata] == ["来源：人民网", "附件：1.任务分工表", "2.进度安排表"]
+    assert [n.line for n in outline.walk()] == [2]
+
+
+def test_a_title_with_a_date_after_a_space_is_one_title():
+    assert title_of("某市应急管理局关于 2024年3月15日事故的通报\n一、基本情况\n") == "某市应急管理局关于 2024年3月15日事故的通报"
+
+
+def test_a_byline_look_alike_heading_stays_a_heading():
+    outline = parse("某某工作方案\n一、时间安排：2024年3月15日至4月30日\n二、来源：各区上报\n")
+    assert [n.line for n in outline.walk()] == [2, 3]
+
+
+def test_the_site_name_above_a_title_printed_twice_is_not_title():
+    outline = parse("我的文档\n\n在座谈会上的讲话\n\n在座谈会上的讲话\n同志们：\n一、提高站位\n")
+    assert outline.title == "在座谈会上的讲话"
+    assert roles(outline)[1] is Role.NOISE
+
+
+def test_a_title_printed_again_with_decoration_is_one_title():
+    text = "股份有限公司管理制度\n股份有限公司管理制度\n******* 股份有限公司管理制度\n第一章 总则\n"
+    outline = parse(text)
+    assert outline.title == "股份有限公司管理制度"
+    assert roles(outline)[3] is Role.NOISE
+
+
+def test_a_title_in_two_lines_printed_again_is_one_title():
+    text = "国务院办公厅关于加强\n政务公开工作的通知\n国务院办公厅关于加强\n政务公开工作的通知\n一、总体要求\n"
+    assert title_of(text) == "国务院办公厅关于加强政务公开工作的通知"
+
+
+def test_running_page_header_in_the_text_is_noise():
+    text = "股份有限公司管理制度\n第一章 总则\n第一条 为了规范管理，\n******* 股份有限公司管理制度\n制定本制度。\n"
+    outline = parse(text)
+    assert roles(outline)[4] is Role.NOISE
+    assert [p.text for p in outline.nodes[0].children[0].body] == ["制定本制度。"]
+
+
+def test_a_short_title_is_not_taken_for_a_running_header():
+    outline = parse("通知\n一、总体要求\n通知\n")
+    assert roles(outline)[3] is Role.BODY
+
+
+def test_a_complete_title_is_not_continued_by_the_next_line():
+    assert title_of("消费者保护法\n第 一 章 总则\n第 1 条\n为保护消费者权益，制定本法。\n") == "消费者保护法"
+
+
+@pytest.mark.parametrize("lines,title", [
+    (("国务院关于印发国家职业教育改革", "实施方案的通知"), "国务院关于印发国家职业教育改革实施方案的通知"),
+    (("国务院办公厅关于全面推行行政执法公示制度", "重大执法决定法制审核制度的指导意见"),
+     "国务院办公厅关于全面推行行政执法公示制度重大执法决定法制审核制度的指导意见"),
+    (("中华人民共和国民法典", "婚姻家庭编"), "中华人民共和国民法典婚姻家庭编"),
+    (("某市数字政府建设三年行动计划", "（2024—2026年）"), "某市数字政府建设三年行动计划（2024—2026年）"),
+])
+def test_a_title_broken_over_lines_is_joined(lines, title):
+    assert title_of("\n".join(lines) + "\n一、总体要求\n要做好。\n") == title
+
+
+def test_a_page_question_gives_way_to_the_document_title_above_the_first_heading():
+    text = ("期货业协会权力机构有哪些\n中国期货业协会的主要机构有( )。\n【答案】:A,B\n"
+            "中国期货业协会章程\n第一章 总则\n第一条 本协会的名称为中国期货业协会。\n")
+    assert title_of(text) == "中国期货业协会章程"
+
+
+def test_a_document_title_is_not_replaced_by_a_line_above_the_first_heading():
+    text = "国务院关于印发某某方案的通知\n现将方案印发给你们。\n某某方案\n一、总体要求\n"
+    assert title_of(text) == "国务院关于印发某某方案的通知"
+
+
+# --- Noise never swallows the document (class 8).
+
+PROSE = "各级各部门要认真贯彻落实会议精神，切实加强组织领导，压实工作责任。确保各项任务落到实处，取得实效。"
+
+
+def test_a_teaser_near_the_top_does_not_turn_the_speech_into_noise():
+    text = (f"在全市工作会议上的讲话\n相关阅读：在全市工作会议上的讲话\n同志们：\n{PROSE}\n"
+            f"一、提高站位\n{PROSE}\n二、狠抓落实\n{PROSE}\n")
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [5, 7]
+    assert roles(outline)[2] is Role.NOISE
+    assert roles(outline)[3] is Role.SALUTATION
+
+
+def test_numbered_headings_with_their_text_end_a_tail():
+    text = "某某讲话\n相关阅读：某某讲话\n一、提高站位\n要提高站位。\n二、狠抓落实\n要狠抓落实。\n三、加强领导\n要加强。\n"
+    assert [n.line for n in parse(text).walk()] == [3, 5, 7]
+
+
+def test_a_long_paragraph_that_starts_like_a_tail_is_text():
+    text = f"一、总体要求\n相关阅读材料表明，{PROSE}{PROSE}\n二、主要任务\n"
+    outline = parse(text)
+    assert roles(outline)[2] is Role.BODY
+    assert [n.line for n in outline.walk()] == [1, 3]
+
+
+def test_a_page_tail_of_short_lines_stays_noise():
+    text = (f"一、总体要求\n{PROSE}\n相关推荐\n• 2023年工作总结\n"
+            "2023年工作总结 一、主要工作 1.强化责任落实……\n1.在全市经济工作会议上的讲话\n2.在全市防汛工作会议上的讲话\n")
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [1]
+    assert all(roles(outline)[line] is Role.NOISE for line in range(3, 8))
+
+
+def test_a_site_notice_in_the_tail_does_not_end_it():
+    notice = "本站部分文章来源于网络，版权归原作者所有。如有侵权请联系我们删除，我们将在第一时间处理。感谢您的支持与理解，欢迎投稿。"
+    text = f"一、总体要求\n{PROSE}\n上一篇：某讲话\n{notice}\n二、某某\n"
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [1]
+
+
+@given(doc=strategies.documents(noise=False, toc=False),
+       teaser=st.sampled_from(["相关阅读：{}", "延伸阅读：{}", "导读：{}", "推荐阅读：《{}》"]))
+@settings(max_examples=150, deadline=None)
+def test_a_teaser_under_the_title_never_swallows_a_generated_document(doc, teaser):
+    from speech_outline.anatomy import _goes_on
+
+    proof = any(_goes_on(p.text) for p in doc.paragraphs if p.role in ("body", "preamble"))
+    after_front = next((p.line for p in doc.paragraphs if p.role not in ("title", "subtitle", "meta")), None)
+    if not proof or after_front is None:
+        return
+    lines = doc.text.splitlines(keepends=True)
+    said = doc.title or doc.expected[0].title
+    lines.insert(after_front - 1, teaser.format(said) + "\n")
+    outline = parse("".join(lines))
+    assert outline.shape()[1] == doc.shape()[1]
+
+
+# --- Previews of the sections (class 9).
+
+def test_a_preview_of_the_sections_is_a_table_of_contents():
+    text = (f"同志们：\n下面我讲三点意见：\n（一）提高政治站位；\n（二）压实工作责任；\n（三）加强督促检查。\n"
+            f"（一）提高政治站位。{PROSE}\n（二）压实工作责任。{PROSE}\n（三）加强督促检查。{PROSE}\n")
+    outline = parse(text)
+    assert [p.line for p in outline.toc] == [3, 4, 5]
+    assert [n.line for n in outline.walk()] == [6, 7, 8]
+
+
+def test_a_preview_before_line_headings_with_text_between():
+    text = f"下面讲两个问题。\n一、形势\n二、任务\n一、形势\n{PROSE}\n二、任务\n{PROSE}\n"
+    outline = parse(text)
+    assert [p.line for p in outline.toc] == [2, 3]
+    assert [n.line for n in outline.walk()] == [4, 6]
+
+
+def test_the_same_item_list_in_two_articles_is_not_a_preview():
+    text = ("第一条 有下列情形之一的，不予登记：\n（一）违反规定的；\n（二）拒不改正的。\n"
+            "第二条 有下列情形之一的，予以撤销：\n（一）违反规定的；\n（二）拒不改正的。\n")
+    outline = parse(text)
+    assert outline.toc == ()
+    assert len(list(outline.walk())) == 6
+
+
+def test_short_items_whose_words_come_back_later_in_sections_are_headings_when_they_follow_a_number():
+    text = (f"一、总体要求\n（一）提高站位；\n（二）压实责任。\n二、具体措施\n（一）提高站位。{PROSE}\n"
+            f"（二）压实责任。{PROSE}\n")
+    assert parse(text).toc == ()
+
+
+def test_items_that_do_not_come_back_are_headings():
+    text = f"下面讲三点：\n（一）提高站位；\n（二）压实责任；\n（三）加强督查。\n{PROSE}\n"
+    outline = parse(text)
+    assert outline.toc == ()
+    assert [n.line for n in outline.walk()] == [2, 3, 4]
+
+
+# --- Attachment lists, notes and flattened tables are not headings (class 11).
+
+def test_attachment_list_is_metadata_not_headings():
+    text = "一、总体要求\n要做好。\n附件：1.联络员登记表\n2.宣传申报单\n3.报道通知单\n附件1：\n联络员登记表\n"
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [1]
+    assert [p.line for p in outline.metadata] == [3, 4, 5]
+
+
+def test_attachment_list_under_its_own_line():
+    text = "一、总体要求\n要做好。\n附件：\n1.联络员登记表\n2.宣传申报单\n国务院办公厅\n2019年1月1日\n"
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [1]
+    assert [p.line for p in outline.metadata] == [3, 4, 5]
+
+
+def test_an_attachment_with_numbered_sections_keeps_its_headings():
+    text = f"一、总体要求\n要做好。\n附件：\n1.总体要求\n{PROSE}\n2.主要任务\n{PROSE}\n"
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [1, 4, 6]
+    assert outline.metadata == ()
+
+
+def test_an_attachment_line_with_prose_is_not_a_list():
+    text = "一、总体要求\n附件：1.本办法自发布之日起施行。原办法同时废止。\n2.各地可结合实际制定细则。\n"
+    assert parse(text).metadata == ()
+
+
+@pytest.mark.parametrize("notes", [
+    "[1]见《论语·为政》。\n[2]同上。",
+    "〔1〕见《论语·为政》。\n〔2〕同上。",
+    "①见《论语·为政》。\n②同上。",
+    "1.见《论语·为政》。\n2.同上。",
+])
+def test_endnotes_under_their_heading_are_not_headings(notes):
+    text = f"在某会议上的讲话\n一、第一个问题\n我们讲问题[1]。\n二、第二个问题\n这是问题[2]。\n注释\n{notes}\n"
+    outline = parse(text)
+    assert [n.line for n in outline.walk()] == [2, 4]
+    assert [p.line for p in outline.metadata] == [6, 7, 8]
+
+
+def test_a_notes_label_followed_by_an_article_leaves_the_article_alone():
+    outline = parse("第一条 为了规范，制定本法。\n【注释】\n第二条 本法适用于全国。\n")
+    assert [n.line for n in outline.walk()] == [1, 3]
+    assert outline.metadata == ()
+
+
+def test_a_section_called_notes_with_numbered_headings_is_not_taken_for_notes():
+    text = f"一、总体要求\n要做好。\n二、注意事项\n1.加强领导。{PROSE}\n2.强化保障。{PROSE}\n"
+    assert [n.line for n in parse(text).walk()] == [1, 3, 4, 5]
+
+
+def test_a_table_flattened_one_cell_a_line_makes_no_headings():
+    text = ("一、招生计划\n各地按下表执行。\n附：招生计划表\n省份\n计划数\n备注\n北京\n1445\n新增\n天津\n2000\n"
+            "1\n2\n3\n二、经费保障\n")
+    outline = parse(text)
+    assert [(n.line, n.marker.text) for n in outline.walk()] == [(1, "一、"), (15, "二、")]
