@@ -206,7 +206,7 @@ CATALOGUE: tuple[Family, ...] = (
            _enclosed(("⑴", "⒇")), "{}", level="fourth"),
     Family("digit-stop", r"(?P<num>[⒈-⒛])", Scheme.GBT9704, 3, ("⒈", "⒉"), "Digit with full stop ⒈",
            _enclosed(("⒈", "⒛")), "{}", level="third"),
-    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
+    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 0, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
            _enclosed(("Ⅰ", "Ⅻ")), "{}、"),
     Family("stem", r"(?P<num>[甲乙丙丁戊己庚辛壬癸])、(?![甲乙丙丁戊己庚辛壬癸]|[双三]方)", Scheme.OTHER, 3,
            ("甲、", "乙、"), "Heavenly stems 甲、乙、丙、 (甲 = 1 … 癸 = 10)",
