@@ -67,8 +67,9 @@ _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in 
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
 # style → the styles whose open series it could continue
 _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in _MIXED}
-# An unnumbered line that opens an appendix closes every open section.
-_SECTION_BREAK = re.compile(r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
+# An unnumbered line that opens an appendix closes every open section (a pattern string:
+# re compiles and caches it on first use, not at import).
+_SECTION_BREAK = r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$"
 
 
 
@@ -468,7 +469,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
         elif m is not None and not (demoted and id(tok) in demoted):
             first_inline = m.ordinal == 2 and m.first in before and _first_item_in(before, m)
             items.append(Candidate(m, tok.line, prose, first_inline))
-        elif tok.text[0] == "附" and _SECTION_BREAK.match(tok.text):
+        elif tok.text[0] == "附" and re.match(_SECTION_BREAK, tok.text):
             items.append(Candidate(None, tok.line, prose))
         else:
             prose = True

@@ -79,7 +79,8 @@ def message(found: Diagnostic, lang: str = "en") -> str:
 
 # Styles whose numbers are the same and only the punctuation differs (1. and 2、, 一、 and 二．)
 _SAME_NUMBERS = {"arabic-dun": "arabic-dot", "cn-dot": "cn-dun"}
-_NUMERALS = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟\s]+")
+# (a pattern string: re compiles and caches it on first use, not at import)
+_NUMERALS = r"[0-9０-９〇零一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟\s]+"
 
 
 def mixed_punctuation(outline: Outline) -> list[Diagnostic]:
@@ -106,7 +107,7 @@ def mixed_punctuation(outline: Outline) -> list[Diagnostic]:
 
 
 def _punctuation(node: Node) -> str:
-    return _NUMERALS.sub("", node.marker.text)
+    return re.sub(_NUMERALS, "", node.marker.text)
 
 
 # code → the check that finds it

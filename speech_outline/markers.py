@@ -231,7 +231,7 @@ CATALOGUE: tuple[Family, ...] = (
            _enclosed(("⑴", "⒇")), "{}", level="fourth"),
     Family("digit-stop", r"(?P<num>[⒈-⒛])", Scheme.GBT9704, 3, ("⒈", "⒉"), "Digit with full stop ⒈",
            _enclosed(("⒈", "⒛")), "{}", level="third"),
-    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 1, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
+    Family("roman", r"(?P<num>[Ⅰ-Ⅻ])[、.．]?", Scheme.OTHER, 0, ("Ⅰ、", "Ⅱ．"), "Roman numerals Ⅰ、",
            _enclosed(("Ⅰ", "Ⅻ")), "{}、"),
     Family("stem", r"(?P<num>[甲乙丙丁戊己庚辛壬癸])、(?![甲乙丙丁戊己庚辛壬癸]|[双三]方)", Scheme.OTHER, 3,
            ("甲、", "乙、"), "Heavenly stems 甲、乙、丙、 (甲 = 1 … 癸 = 10)",
@@ -485,11 +485,12 @@ def match_marker(text: str, pos: int = 0, weak: bool = False) -> Optional[Marker
     return None
 
 
-def match_family(family: Family, text: str, pos: int = 0) -> Optional[MarkerMatch]:
-    """The marker of `family` at `text[pos:]`, if any (whatever other families would read there)."""
+def match_family(family: Family, text: str, pos: int = 0, weak: bool = False) -> Optional[MarkerMatch]:
+    """The marker of `family` at `text[pos:]`, if any (whatever other families would read
+    there); with `weak`, also a weak reading, as `match_marker`."""
     pattern, alone = _alone(family)
     m = pattern.match(text, pos)
-    return None if m is None else _read_match(alone, m, text, pos, False)
+    return None if m is None else _read_match(alone, m, text, pos, weak)
 
 
 # Readings of markers as written (with the white space after them), by family: a

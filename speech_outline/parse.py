@@ -3,15 +3,17 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 import attrs
 
 from . import anatomy, build
-from .inputs import Document, read_document
 from .model import Outline
 from .breaks import split_run_together
 from .tokenize import tokenize
+
+if TYPE_CHECKING:
+    from .inputs import Document
 
 
 def parse(text: str) -> Outline:
@@ -40,6 +42,8 @@ def parse_document(document: Document) -> Outline:
 def parse_bytes(data: bytes, encoding: Optional[str] = None, name: str = "") -> Outline:
     """Parse a file's bytes: .docx, .html or .pdf by content (the extension of `name` as a hint),
     else text: UTF-8 (BOM or not), UTF-16/32 with BOM, else GB18030. Raises DecodeError."""
+    from .inputs import read_document  # noqa: PLC0415 (the readers load when a file is read, not at import)
+
     return parse_document(read_document(data, name, encoding))
 
 

@@ -92,7 +92,8 @@ from typing import Any, Collection, Optional
 
 import attrs
 
-from .markers import ARABIC, CATALOGUE, DISCOURSE, Scheme, family, first_chars
+from .markers import (ARABIC, CATALOGUE, DISCOURSE, SHORT_HEADING, Family, Scheme, family, first_chars,
+                      match_family)
 from .ordinals import chinese_numeral
 
 try:
@@ -125,29 +126,53 @@ _WEAK_STYLES = frozenset(f.style for f in CATALOGUE if f.weak)
 # styles with a small set of numerals, and how many (最后 counts for the discourse words)
 _CAPACITY = {f.style: f.capacity + (f.discourse and f.numerals is DISCOURSE)
              for f in CATALOGUE if f.capacity < 100}
-# what may separate the marker from its title, per style ("" = nothing)
-_SEPARATORS: dict[str, tuple[str, ...]] = {
-    "law-part": ("\u3000", " ", ""), "law-subpart": ("\u3000", " ", ""), "law-chapter": ("\u3000", " ", ""),
-    "law-section": ("\u3000", " ", ""), "law-article": ("\u3000", " "), "law-clause": ("\u3000", " "),
-    "part": ("\u3000", " ", ""), "decimal-bare": ("\u3000", "\u3000\u3000", "  ", "\t"),
-    "cn-bare": ("\u3000", " "), "collection": ("\u3000", " "), "collection-label": ("\u3000", " "),
-    "decimal": (" ", "\u3000", ""),
-    "speech-di": ("",), "speech-di-ge": ("",), "speech-qi": ("",), "speech-discourse": ("",),
-    "speech-shi": ("",), "speech-yao": ("",),
-}
-_DEFAULT_SEPARATORS = ("", " ", "\u3000")
 _SEPARATOR_CHARS = " \t\u3000"
 _NEEDS_SEPARATOR = frozenset(f.style for f in CATALOGUE if f.needs_separator)
 _LAW_STYLES = frozenset(f.style for f in CATALOGUE if f.scheme == Scheme.LAW)
 _DI_GE_NOUNS = ("方面", "特点", "问题", "要求", "任务", "好", "体会", "原则", "措施", "环节")
 
-_GBT_SLOTS = (("collection", "collection-label"), ("part", "roman"), ("cn-dun", "cn-dot", "cap-dun", "cn-bare"),
-              ("cn-paren", "cn-enclosed", "latin"), ("arabic-dot", "arabic-dun", "digit-stop", "stem", "arabic-comma"),
-              ("arabic-paren", "paren-digit"), ("circled", "arabic-half-paren"))
-_LAW_SLOTS = (("law-part",), ("law-subpart",), ("law-chapter",), ("law-section",), ("law-article",),
-              ("law-clause",), ("cn-dun",), ("cn-paren",), ("arabic-dot", "arabic-dun"))
-_SPEECH_SLOTS = (("collection", "collection-label"), ("part",), ("cn-dun", "cn-dot", "cn-bare"), ("cn-paren",),
-                 ("speech-di",), POINT_STYLES)
+# What writers put between a marker and its title: nothing, a space or an ideographic
+# space; a family that refuses a title right after its marker (第一条, 1　总则) also
+# gets the wider spacings. Each family keeps those its pattern reads.
+_SPACINGS = ("", " ", "\u3000")
+_WIDE_SPACINGS = ("\u3000\u3000", "  ", "\t")
+
+
+def _separators(fam: Family) -> tuple[str, ...]:
+    if fam.inline:  # run-on families (一是, 首先，) are written straight into their text
+        return ("",)
+    marker = fam.render(1)
+
+    def reads(separator: str, title: str = "总则") -> bool:
+        found = match_family(fam, marker + separator + title, weak=fam.weak)
+        return found is not None and found.title_start == len(marker + separator)
+
+    wide = () if reads("", "总则" * SHORT_HEADING) else _WIDE_SPACINGS
+    return tuple(separator for separator in _SPACINGS + wide if reads(separator))
+
+
+_SEPARATORS = {f.style: _separators(f) for f in CATALOGUE}  # what may separate a marker from its title
+
+
+def _slots(schemes: Collection[str], ranks: Collection[int], points: bool = False) -> list[tuple[str, ...]]:
+    """The levels of a ladder: the families of `schemes`, one level per rank; speech
+    points (leaves) are left out, or with `points` are all one level."""
+    families = [f for f in CATALOGUE if f.scheme in schemes and f.rank in ranks and f.point == points]
+    if points:
+        return [tuple(f.style for f in families)]
+    return [level for level in (tuple(f.style for f in families if f.rank == rank) for rank in sorted(ranks))
+            if level]
+
+
+_ALL_RANKS = range(10)
+# The levels documents are generated from: GB/T 9704 with its variants (Ⅰ、 A、 甲、 at
+# their rank); laws, then the items of an article (一、 （一） 1.); speeches, under the
+# first levels of a report, their points last.
+_COLLECTION_SLOTS = _slots((Scheme.COLLECTION,), _ALL_RANKS)  # the texts of a compilation, above all
+_GBT_SLOTS = _COLLECTION_SLOTS + _slots((Scheme.GBT9704, Scheme.OTHER), _ALL_RANKS)
+_LAW_SLOTS = _slots((Scheme.LAW,), _ALL_RANKS) + _slots((Scheme.GBT9704,), range(1, 4))
+_SPEECH_SLOTS = (_COLLECTION_SLOTS + _slots((Scheme.GBT9704,), range(0, 3)) + _slots((Scheme.SPEECH,), _ALL_RANKS)
+                 + _slots((Scheme.SPEECH,), _ALL_RANKS, points=True))
 SCHEMES = ("gbt9704", "law", "speech", "decimal")
 
 
@@ -183,8 +208,8 @@ def _decimal_ladders() -> list[tuple[str, ...]]:
 
 _LADDERS: dict[str, list[tuple[str, ...]]] = {
     "gbt9704": _subsequence_ladders(_GBT_SLOTS),
-    "law": _subsequence_ladders(_LAW_SLOTS, must=set(_LAW_STYLES)),
-    "speech": _subsequence_ladders(_SPEECH_SLOTS, must={"speech-di", *POINT_STYLES}),
+    "law": _subsequence_ladders(_LAW_SLOTS, must=_LAW_STYLES),
+    "speech": _subsequence_ladders(_SPEECH_SLOTS, must={f.style for f in CATALOGUE if f.scheme == Scheme.SPEECH}),
     "decimal": _decimal_ladders(),
 }
 STYLES = tuple(sorted({s for ladders_ in _LADDERS.values() for ladder in ladders_ for s in ladder}))
@@ -326,7 +351,7 @@ def _matching_ladders(scheme: str, styles: Optional[Collection[str]], min_depth:
         found = [lad for lad in _LADDERS[name]
                  if min_depth <= len(lad) <= max_depth
                  and (styles is None or set(lad) <= allowed)
-                 and (max_width >= 2 or not DISCOURSE_STYLES & set(lad))]
+                 and (max_width >= 2 or not (DISCOURSE_STYLES | _WEAK_STYLES) & set(lad))]
         if found:
             out[name] = found
     if not out:
@@ -362,8 +387,8 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
                   skips: Optional[bool] = None) -> st.SearchStrategy[OutlineTree]:
     """Trees of headings whose real depth is between `min_depth` and `max_depth` levels.
 
-    Each node has 1 to `max_width` children (two or more for discourse ordinals, which
-    only count in series; at most as many as the style has numerals: ㈠…㈩). The tree
+    Each node has 1 to `max_width` children (two or more for discourse ordinals and weak
+    markers such as a bare 二, which only count in series; at most as many as the style has numerals: ㈠…㈩). The tree
     has about `max_headings` headings at most (the path to the deepest level is always
     kept). `continuous`: numbering continues across parents at some levels (law
     articles always do, as do （一）… in some reports), which is how numbers like
@@ -935,7 +960,7 @@ def _draw_look(draw, spec: OutlineTree, full_width: bool, biggest: int) -> _Look
             variants.append((style, draw(st.sampled_from(_PUNCT_VARIANTS[style]))))
     separators = []
     for style in ladder:
-        separators.append((style, draw(st.sampled_from(_SEPARATORS.get(style, _DEFAULT_SEPARATORS)))))
+        separators.append((style, draw(st.sampled_from(_SEPARATORS[style]))))
     wide_digits = full_width and draw(st.integers(0, 3)) == 0
     law_digits = biggest <= 999 and any(s in _LAW_STYLES for s in ladder) and draw(st.integers(0, 5)) == 0
     return _Look(full_width, wide_digits, brackets, tuple(separators), tuple(variants), law_digits,

@@ -32,6 +32,8 @@ def _scramble(text: str, doc, rnd: random.Random) -> str:
         if match.family.inline and any(match.renumbered(k) in between for k in range(1, heading.ordinal + 3)):
             continue  # 三是 run on in the text before: fix counts it (三是……。四是…… then 五是)
         kind = rnd.choice(("skip", "repeat", "swap", "spell"))
+        if kind in ("swap", "repeat") and match.family.point:
+            continue  # 三是 (or 二是 again) after 二是 and a lead paragraph is a fresh list (build's reading)
         if kind == "skip":
             new = renumbered_as_written(match, heading.ordinal + 1)
         elif kind == "repeat" and heading.ordinal > 2:  # a repeated one is a list begun again
@@ -116,11 +118,13 @@ def test_corpus_documents_with_a_skipped_number_are_fixed_back(path):
     one number too high, one at a time in a few places; fix gives the document back."""
     text = path.read_text(encoding="utf-8")
     rnd = random.Random(path.name)
-    headings = [h for h in _headings(text) if h.match.family.style not in DISCOURSE_STYLES]
+    # weak markers (a bare 二 on its line) are headings only while their series runs on: a
+    # skipped number leaves them body text, with nothing for fix to give back
+    headings = [h for h in _headings(text) if h.match.family.style not in DISCOURSE_STYLES and not h.match.weak]
     tried = 0
     for heading in rnd.sample(headings, min(len(headings), 12)):
         match = heading.match
-        if heading.placement.kind != 0 or match.ordinal == 1 or match.path:  # the first of a list
+        if heading.placement.kind != 0 or match.ordinal == 1 or match.path or match.sub:  # the first of a list; an inserted article
             continue
         new = renumbered_as_written(match, match.ordinal + 1)
         start = heading.token.start
