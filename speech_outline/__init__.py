@@ -7,8 +7,10 @@
 """
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 from .decode import DecodeError
-from .fix import Change, fix, plan_fixes
 from .model import Diagnostic, Marker, Node, Outline, Paragraph, Role, rebuild
 from .parse import parse, parse_bytes, parse_file
 
@@ -18,3 +20,13 @@ __all__ = [
     "Change", "DecodeError", "Diagnostic", "Marker", "Node", "Outline", "Paragraph", "Role",
     "fix", "parse", "parse_bytes", "parse_file", "plan_fixes", "rebuild", "__version__",
 ]
+
+# Loaded when first asked for (`from speech_outline import fix`): a parse does not need them.
+_LAZY = {"fix": "renumber", "plan_fixes": "renumber", "Change": "renumber"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = globals()[name] = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    return value

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import NamedTuple, Optional
 
+from ._lazy import LazyPattern
 from .markers import match_marker
 from .model import Role
 from .tokenize import Token
@@ -24,7 +25,7 @@ _TAIL_TRIGGERS = (
     r"相关(?:推荐|文章|阅读|范文|内容)", r"猜你喜欢", r"热门(?:推荐|文章)", r"延伸阅读", r"推荐阅读",
     r"更多(?:精彩|相关|范文)", r"上一篇", r"下一篇", r"文章来源于网络", r"责任编辑[:：]",
 )
-_TAIL_START = re.compile("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
+_TAIL_START = LazyPattern("^(?:" + "|".join(_TAIL_TRIGGERS) + ")")
 _TAIL_FIRST = frozenset(t[0] for t in _TAIL_TRIGGERS)  # a cheap test before the regex
 
 # --- Vocabulary of page furniture and front matter (data: extend it here, nowhere else).
@@ -46,18 +47,18 @@ _FIELD_LABELS = frozenset((
     "公布日期", "施行日期", "实施日期", "效力级别", "时效性", "有效性", "法宝引证码", "原文链接", "原文鏈接", "链接", "网址",
     "网站", "所属机构", "稿源", "摄影", "攝影",
 ))
-_TITLE_FIELD = re.compile(r"^[标標]\s*[题題]\s*[:：]")
-_FIELD = re.compile(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
+_TITLE_FIELD = LazyPattern(r"^[标標]\s*[题題]\s*[:：]")
+_FIELD = LazyPattern(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
 # Signs of a byline that carries no field label, found in one search: a counter (the
 # line is noise), a date written with figures or a clock time, or a byline word (a
 # byline when the line also has a date: General 更新 2024年04月19日).
-_BYLINE_SIGN = re.compile(
+_BYLINE_SIGN = LazyPattern(
     f"(?P<counter>{_COUNTER})"
     r"|(?P<date>\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?)"
     r"|(?P<word>更新|发布|發布|發佈|发表|發表|来源|來源|作者|编辑|編輯|责编|記者|记者|时间|時間|日期)")
 # Where a byline, a date or a toolbar glued to the title line begins: after white space
 # (在……上的讲话 来源：新华网 2019-03-05), or at a bracket (……的讲话【字体：大 中 小】).
-_GLUED = re.compile(
+_GLUED = LazyPattern(
     r"(?:[ \u3000\t]+(?=(?:" + "|".join(sorted(_FIELD_LABELS, key=len, reverse=True)) + r")\s*[:：]"
     r"|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|打印本页|分享到)|(?=【(?:字(?:体|号|體|號)|打印|关闭|收藏)))")
 # The words a complete document title ends with (Simplified and Traditional): a title
@@ -73,13 +74,13 @@ _DOC_KINDS = (
 )
 _QUALIFIER_MAX = 18  # a qualifier after the kind word: （试行） （2024—2026年）
 # A qualifier on a line of its own continues the title: （试行） （2024—2026年） （征求意见稿）
-_TITLE_QUALIFIER = re.compile(r"^[(（](?:试行|試行|暂行|暫行|草案|征求意见稿|送审稿|修订稿?|修正|[^()（）]{0,12}年)[)）]$")
+_TITLE_QUALIFIER = LazyPattern(r"^[(（](?:试行|試行|暂行|暫行|草案|征求意见稿|送审稿|修订稿?|修正|[^()（）]{0,12}年)[)）]$")
 # Decoration a running page header puts around the title: ******* 公司管理制度
-_DECORATION = re.compile(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
+_DECORATION = LazyPattern(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
 
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
 # the lines below, each with the characters it can begin with ("0" for any digit).
-_BREADCRUMB = re.compile(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
+_BREADCRUMB = LazyPattern(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
 _NOISE_LINES = (
     ("当當您你位", r"(?:当前位置|當前位置|您的位置|你的位置|位置)[:：].{0,60}"),
     ("第", r"第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?"),  # page numbers
@@ -118,24 +119,24 @@ def _noise_line(text: str) -> bool:
 
 
 _NOISE_LINE_MAX = 160  # no single-line furniture above is longer
-_TOC_HEAD = re.compile(r"^目\s*录[:：]?$")
-_TOC_ENTRY = re.compile(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
+_TOC_HEAD = LazyPattern(r"^目\s*录[:：]?$")
+_TOC_ENTRY = LazyPattern(r"\S(?:[.·…‥⋯．\-—_ ]{3,}|[.·…‥⋯．]{2,})\s*\d{1,4}$")  # 总则……1
 _TOC_TAIL = 24  # an entry's leader and page number sit in its last characters
-_TOC_PAGE = re.compile(r"[.…·\s]*\d*$")
+_TOC_PAGE = LazyPattern(r"[.…·\s]*\d*$")
 # A salutation is nothing but forms of address: 同志们： 尊敬的各位领导、各位来宾：
 _ADDRESS_FORMS = (r"尊敬的[^，,。！？!?:：、]{1,30}", r"亲爱的[^，,。！？!?:：、]{1,30}", "同志们",
                   r"各位[^，,。！？!?:：、]{1,12}", "女士们", "先生们", "朋友们", "老师们", "同学们", "大家(?:好)?")
 _ADDRESS = "(?:" + "|".join(_ADDRESS_FORMS) + ")"
-_SALUTATION = re.compile(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
+_SALUTATION = LazyPattern(rf"^{_ADDRESS}(?:[、，,和及 ]*{_ADDRESS})*[:：，,!！]$")
 _SALUTATION_FIRST = frozenset(form[0] for form in _ADDRESS_FORMS)  # a cheap test before the regex
 _SALUTATION_MAX = 40
 _CLOSING_FORMS = (r"谢谢(?:大家|各位)?", r"以上(?:是我的|就是我的)?(?:发言|讲话)[，,]?谢谢(?:大家)?")
-_CLOSING = re.compile("^(?:" + "|".join(_CLOSING_FORMS) + ")[。.!！]?$")
+_CLOSING = LazyPattern("^(?:" + "|".join(_CLOSING_FORMS) + ")[。.!！]?$")
 _CLOSING_FIRST = frozenset(form[0] for form in _CLOSING_FORMS)
 _CLOSING_MAX = 30
 _DATE = (r"(?:\d{4}|[一二三四五六七八九〇○零]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
          r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?")
-_META = re.compile(
+_META = LazyPattern(
     r"^(?:"
     rf"[(（]?{_DATE}[)）]?.{{0,60}}"  # 2024年6月27日, 1999年4月29日 第九届全国人民代表大会……
     r"|[(（]?.{0,12}[〔\[【(（]\d{4}[〕\]】)）]\s*\d+\s*号[)）]?"  # 国办发〔2018〕123号, （新质监办发〔2012〕24号）
@@ -143,28 +144,28 @@ _META = re.compile(
     r"|[(（]此件.{1,10}[)）]"
     r")$"
 )
-_SUBTITLE = re.compile(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
+_SUBTITLE = LazyPattern(r"^(?:——|—|--|－－|─)\s*\S.{0,80}$")
 # A name alone on a line under the title: 张 明, 李晓华 (at most four characters, and
 # not the end of a title broken over lines: 物权编, 实施办法).
-_AUTHOR = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
+_AUTHOR = LazyPattern(r"^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$(?<![编章节法典则例案告见知要划纲定示报书函文稿话词])")
 FRONT_MAX = 30  # a government site's metadata table takes up to twenty lines above the title
 _TITLE_MAX = 60
 _BYLINE_MAX = 100
 _FRONT_LINE_MAX = _TITLE_MAX + _BYLINE_MAX  # no line of the front (a title with a byline glued) is longer
-_PROSE = re.compile(r"[。！？；!?;]")
+_PROSE = LazyPattern(r"[。！？；!?;]")
 TITLE_LINES_MAX = 4
 # A line that leads a list that is not part of the outline: attachments (附件：1.……) and
 # notes (注释, [1]……). The attachments are short titles, one a line, numbered from 1.
-_ATTACHMENTS = re.compile(r"^(?:附\s*件|附)\s*[:：]\s*")
-_NOTES_HEAD = re.compile(r"^[【\[〔]?(?:注释|註釋|注解|註解|尾注|尾註|脚注|腳註|参考文献|參考文獻|注|註)[】\]〕]?\s*[:：]?$")
-_NOTE_LABEL = re.compile(r"^(?:[\[［〔【(（]\d{1,3}[\]］〕】)）]|[①-⑳]|注\s*\d{1,3}|\d{1,3}\s*[.．、])")
+_ATTACHMENTS = LazyPattern(r"^(?:附\s*件|附)\s*[:：]\s*")
+_NOTES_HEAD = LazyPattern(r"^[【\[〔]?(?:注释|註釋|注解|註解|尾注|尾註|脚注|腳註|参考文献|參考文獻|注|註)[】\]〕]?\s*[:：]?$")
+_NOTE_LABEL = LazyPattern(r"^(?:[\[［〔【(（]\d{1,3}[\]］〕】)）]|[①-⑳]|注\s*\d{1,3}|\d{1,3}\s*[.．、])")
 # A paragraph that proves the document goes on: prose with two sentences or more, too
 # long for a teaser and not cut off by one (……), and not a notice of the site's.
 _DOCUMENT_PROSE = 80
-_SENTENCE_END = re.compile(r"[。！？!?]")
-_SITE_WORDS = re.compile(r"本站|本网|網站|网站|侵权|侵權|转载|轉載|版权|版權|删除|刪除")
+_SENTENCE_END = LazyPattern(r"[。！？!?]")
+_SITE_WORDS = LazyPattern(r"本站|本网|網站|网站|侵权|侵權|转载|轉載|版权|版權|删除|刪除")
 # Teasers near the top: a summary the page puts above the text, kept as metadata.
-_TEASER = re.compile(r"^(?:导读|導讀|摘要|内容提要|內容提要|核心提示|编者按|編者按)\s*[:：]")
+_TEASER = LazyPattern(r"^(?:导读|導讀|摘要|内容提要|內容提要|核心提示|编者按|編者按)\s*[:：]")
 
 
 class _Found(NamedTuple):
@@ -354,7 +355,7 @@ def _preview_key(tok: Token) -> str:
     return said if len(said) >= 2 else ""
 
 
-_PAUSE = re.compile(r"[，,；;。：:！!？?]")
+_PAUSE = LazyPattern(r"[，,；;。：:！!？?]")
 
 
 def _said(tok: Token, size: int) -> str:

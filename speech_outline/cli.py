@@ -493,7 +493,7 @@ def _fix(args: argparse.Namespace, reporter: "_Reporter") -> int:
 
     from . import batch
     from .decode import DecodeError, decode_stored
-    from .fix import plan
+    from .renumber import plan
     from .inputs import detect
 
     _check_encoding(args.encoding)

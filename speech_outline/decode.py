@@ -18,6 +18,8 @@ import codecs
 import re
 from typing import NamedTuple, Optional
 
+from ._lazy import LazyPattern
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -26,7 +28,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Characters that never occur in text: a file with them is binary, whatever it decodes as.
-_BINARY = re.compile("[\x00-\x07\x0e-\x1a\x1c-\x1f\x7f]")
+_BINARY = LazyPattern("[\x00-\x07\x0e-\x1a\x1c-\x1f\x7f]")
 DOS_EOF = "\x1a"
 
 ERRORS = ("strict", "replace")  # what `errors` may be: refuse bad bytes, or replace them with U+FFFD
@@ -36,7 +38,7 @@ ERRORS = ("strict", "replace")  # what `errors` may be: refuse bad bytes, or rep
 # as GB18030 0.33–0.43 (its punctuation lands in the private use area).
 _GB_DOUBTFUL = 0.8
 _GB_UNLIKELY = 0.55
-_NON_ASCII = re.compile("[\x00-\x7f]+")
+_NON_ASCII = LazyPattern("[\x00-\x7f]+")
 # UTF-16 read with the wrong byte order, or binary data read as UTF-16, is mostly characters
 # from elsewhere in the BMP; Chinese text is mostly these. (A pattern string: re compiles
 # and caches it on first use, a few milliseconds `import speech_outline` does not pay.)

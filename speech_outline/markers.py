@@ -18,6 +18,7 @@ from typing import Callable, NamedTuple, Optional
 
 import attrs
 
+from ._lazy import LazyPattern
 from .model import Marker
 from .ordinals import ARABIC_CAPACITY, CHINESE_CAPACITY, chinese_numeral, ordinal_value
 
@@ -370,7 +371,7 @@ class _Matcher(NamedTuple):
 _BY_FIRST_CHAR: dict[str, Optional[_Matcher]] = {}
 _UNSEEN = object()  # a first character not looked at yet
 _LEAD_RUN = "[" + "".join(f"\\u{ord(c):04x}" for c in LEAD) + "]*"  # the white space after a marker
-_GROUP = re.compile(r"\(\?P<(\w+)>")
+_GROUP = LazyPattern(r"\(\?P<(\w+)>")
 
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
@@ -401,8 +402,8 @@ def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
 # is not part of a number and is followed by white space or the end. (One character
 # class first: the search tests each character against it in C, and tries the rest of
 # the pattern only at sentence-ending marks.)
-SENTENCE_END = re.compile(r"[。！？｡!?.](?<![0-9０-９]\.)(?:(?<!\.)|(?=\s|$))")
-HEADING_BREAK = re.compile(r"[。；;！？!?]")
+SENTENCE_END = LazyPattern(r"[。！？｡!?.](?<![0-9０-９]\.)(?:(?<!\.)|(?=\s|$))")
+HEADING_BREAK = LazyPattern(r"[。；;！？!?]")
 
 
 @attrs.frozen(slots=True)

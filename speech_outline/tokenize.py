@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Optional
 
 import attrs
-import re
 
+from ._lazy import LazyPattern
 from .markers import LEAD, MarkerMatch, marker_start, match_marker
 from .model import Role
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
 @attrs.define(slots=True, eq=False)

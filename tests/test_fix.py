@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from speech_outline import fix, parse, plan_fixes
-from speech_outline.fix import plan
+from speech_outline.renumber import plan
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
 DEV = Path("/work/shared/corpus/dev")  # the development corpus, where it is at hand
@@ -128,7 +128,7 @@ def test_a_number_the_family_cannot_write_is_left_with_a_note():
 def test_a_series_whose_renumbering_would_change_the_outline_is_left():
     """The safety net: changes are checked by parsing the fixed text again, and a series
     whose changes would change the outline is left, with a note."""
-    from speech_outline.fix import Change, _verified
+    from speech_outline.renumber import Change, _verified
 
     text = "方案\n一、总体要求\n（一）指导思想。\n（三）基本原则。\n二、主要任务\n"
     harmless = [Change(4, text.index("（三）"), "（三）", "（二）", "numbered 2")]

@@ -11,7 +11,7 @@ from hypothesis import assume, example, given, strategies as st
 from outline_checks import outline_tree, renumbered_as_written
 from soup import soups
 from speech_outline import fix, parse
-from speech_outline.fix import _headings, plan
+from speech_outline.renumber import _headings, plan
 from speech_outline.markers import CATALOGUE, match_marker
 from speech_outline.strategies import DISCOURSE_STYLES, documents
 

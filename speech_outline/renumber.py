@@ -14,13 +14,13 @@ articles (依照本法第十条) are reported, and rewritten only when asked.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import NamedTuple, Optional
 
 import attrs
 
 from . import anatomy
+from ._lazy import LazyPattern
 from .breaks import split_run_together
 from .build import Placement, Step, placed_headings, step, step_between
 from .markers import AR_NUM, CATALOGUE, CN_NUM, DISCOURSE, LAST, Family, MarkerMatch, family, match_family
@@ -36,13 +36,13 @@ _GBT = {f.level: f for f in reversed(CATALOGUE) if f.level}
 _WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 _ASCII, _FULL_WIDTH, _NATIVE = "ascii", "full-width", "native"  # how a numeral's digits are written
 _ARTICLE = "law-article"
-_REFERENCE = re.compile(rf"第(?P<num>{CN_NUM}|{AR_NUM})条")
+_REFERENCE = LazyPattern(rf"第(?P<num>{CN_NUM}|{AR_NUM})条")
 # A law named right before an article number: another law's article (《刑法》第十条, 刑法第十条),
 # unless it is this one (本法第十条, 本条例第十条).
-_NAMED_LAW = re.compile(r"(?:》|[\u4e00-\u9fff]{0,12}(?:法|法典|条例|规定|办法|细则|规则|决定|章程|公约|协定))$")
-_THIS_LAW = re.compile(r"本(?:法|法典|条例|规定|办法|细则|规则|决定|章程)$")
+_NAMED_LAW = LazyPattern(r"(?:》|[\u4e00-\u9fff]{0,12}(?:法|法典|条例|规定|办法|细则|规则|决定|章程|公约|协定))$")
+_THIS_LAW = LazyPattern(r"本(?:法|法典|条例|规定|办法|细则|规则|决定|章程)$")
 # …and what joins references to one law: 第十条、第十一条; 第十条第二款和第十二条; 第十条至第十二条
-_JOINED = re.compile(r"(?:第[^第条，。；]{1,6}[款项])*(?:、|和|与|及|以及|或者|或|至|到)")
+_JOINED = LazyPattern(r"(?:第[^第条，。；]{1,6}[款项])*(?:、|和|与|及|以及|或者|或|至|到)")
 
 
 @attrs.frozen
@@ -372,8 +372,8 @@ def _renumbered_articles(headings: list[_Heading], changes: list[Change]) -> dic
 
 # What comes before or after an article number that refers to an article (依照第十条; 第十条规定的;
 # 第十条、第十一条), rather than counting something else (第三条道路)
-_REFERRING = re.compile(r"(?:依照|按照|根据|依据|违反|适用|参照|除|经|有|见)$")
-_AFTER_REFERENCE = re.compile(r"(?:规定|的|第|之|、|，|,|。|；|;|：|:|至|到|和|与|及|或|所|中|（|\(|$)")
+_REFERRING = LazyPattern(r"(?:依照|按照|根据|依据|违反|适用|参照|除|经|有|见)$")
+_AFTER_REFERENCE = LazyPattern(r"(?:规定|的|第|之|、|，|,|。|；|;|：|:|至|到|和|与|及|或|所|中|（|\(|$)")
 _THIS, _OTHER, _UNSURE = "this law", "another law", "unsure"
 
 
