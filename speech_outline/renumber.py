@@ -15,7 +15,7 @@ articles (依照本法第十条) are reported, and rewritten only when asked.
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import attrs
 
@@ -27,6 +27,9 @@ from .markers import AR_NUM, CATALOGUE, CN_NUM, DISCOURSE, LAST, Family, MarkerM
 from .model import Outline
 from .parse import parse
 from .tokenize import Token, tokenize
+
+if TYPE_CHECKING:
+    import re
 
 __all__ = ["Change", "Note", "FixPlan", "plan", "plan_fixes", "fix", "STYLES"]
 

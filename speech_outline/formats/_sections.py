@@ -103,11 +103,6 @@ def section_end(node: Node) -> int:
     return (last.body[-1] if last.body else last.heading).end
 
 
-def own_end(node: Node) -> Paragraph:
-    """The last paragraph of the section's own text (sub-sections excluded)."""
-    return node.body[-1] if node.body else node.heading
-
-
 class _Open:
     """A section while its reader is still adding to it."""
 

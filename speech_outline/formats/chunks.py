@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
-from ..model import Outline, Paragraph, Role
+from ..model import Outline, Role
 from ._sections import OutlineBuilder, heading_line, json_text, numbered, reader
 
 EXTENSIONS = (".jsonl",)
