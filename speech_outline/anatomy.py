@@ -369,18 +369,20 @@ def _comes_back(tokens: list[Token], start: int, end: int, firsts: list[int]) ->
     """Whether every line of the run tokens[start:end] comes back, in order, after it, as
     sections: numbered paragraphs with text of their own, or text between them (not one
     more list of the same short lines, as two articles of a law may have)."""
+    keys = [_preview_key(tok) for tok in tokens[start:end]]
     found: list[int] = []
     for j in itertools.chain(firsts[bisect.bisect_left(firsts, end):], (None,)):
         if j is None:
             return False
-        if tokens[j].role is None and _repeats(tokens[j], tokens[start]):
+        if tokens[j].role is None and _repeats(tokens[j], tokens[start], keys[0]):
             found.append(j)
             break
     want = start + 1
     for j in range(found[0] + 1, len(tokens)):
         if want == end:
             break
-        if tokens[j].marker is not None and tokens[j].role is None and _repeats(tokens[j], tokens[want]):
+        if tokens[j].marker is not None and tokens[j].role is None \
+                and _repeats(tokens[j], tokens[want], keys[want - start]):
             found.append(j)
             want += 1
     if want < end:
@@ -388,10 +390,10 @@ def _comes_back(tokens: list[Token], start: int, end: int, firsts: list[int]) ->
     return found[-1] - found[0] > end - start - 1 or not all(_preview_key(tokens[j]) for j in found)
 
 
-def _repeats(tok: Token, item: Token) -> bool:
-    """Whether a numbered paragraph says again what a preview line says, marker and all."""
+def _repeats(tok: Token, item: Token, key: str) -> bool:
+    """Whether a numbered paragraph says again what a preview line says (`key`, see
+    `_preview_key`), marker and all."""
     assert tok.marker is not None and item.marker is not None
-    key = _preview_key(item)
     return tok.marker.text == item.marker.text and _said(tok, len(key)) == key
 
 

@@ -12,7 +12,7 @@ import functools
 import re
 from typing import Optional
 
-from .build import Step, step_between
+from .build import STEP_NEXT, step_between
 from .markers import CATALOGUE, HEADING_BREAK, LEAD, MarkerMatch, Scheme, first_chars, match_marker
 from .tokenize import Token
 
@@ -189,7 +189,7 @@ def _cuts(tok: Token, joints: list[int], last: _SeriesMemory) -> list[tuple[int,
             # in an ordinary paragraph only a full stop marks a lost break; a long run-on text
             # may have lost them anywhere
             latest, may_restart = previous
-            cut = (step_between(latest, found) is Step.NEXT or (may_restart and found.ordinal == 1)) \
+            cut = (step_between(latest, found) is STEP_NEXT or (may_restart and found.ordinal == 1)) \
                 and (glued or before in _FULL_STOPS or _glued_to_heading(text, piece_start, piece_marker, at))
         else:
             cut = _opens_series(found, followed[i], before in _BREAK_CHARS, glued,

@@ -130,6 +130,14 @@ class Family:
     point: bool = False  # a speech point (一是, 首先): seldom has sub-points
     level: Optional[str] = None  # families of one level group are spellings writers mix in a series
     max_ordinal: Optional[int] = None  # when the pattern reads fewer numbers than the numerals write
+    # The start of `pattern` that families made by one constructor share (第 and the numeral
+    # of the law units): an alternation reads it once for all of them, then tries their
+    # tails, which must each start with characters of their own (checked when compiled).
+    head: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.pattern.startswith(self.head):
+            raise ValueError(f"{self.style}: the pattern does not start with its head")
 
     @property
     def capacity(self) -> int:
@@ -157,10 +165,13 @@ def _law(style: str, unit: str, rank: int, examples: tuple[str, ...], descriptio
     title (第一章总则). Without one, the reading is weak (第一条本协会……)."""
     written = unit.translate(_TRADITIONAL_UNITS)
     units = unit if written == unit else f"(?:{unit}|{written})"
-    return Family(style, rf"第{GAP}(?P<num>{CN_NUM}|{AR_NUM})(?:[-－](?P<sub>{AR_NUM}))?{GAP}{units}"
+    return Family(style, rf"{_LAW_HEAD}{units}"
                          rf"(?:之(?P<zhi>[一二三四五六七八九十]{{1,3}}))?(?![课次届期轮批天]|规定|的)(?:[:：、](?!第))?",
                   Scheme.LAW, rank, examples, description, CHINESE, f"第{{}}{unit}", needs_separator=True,
-                  short_title=not strict, structural=unit in "编分编章节条")
+                  short_title=not strict, structural=unit in "编分编章节条", head=_LAW_HEAD)
+
+
+_LAW_HEAD = rf"第{GAP}(?P<num>{CN_NUM}|{AR_NUM})(?:[-－](?P<sub>{AR_NUM}))?{GAP}"
 
 
 _TRADITIONAL_UNITS = str.maketrans("编节条", "編節條")
@@ -353,17 +364,21 @@ class _Alternative(NamedTuple):
 
     index: int  # its place in the matcher's families
     family: Family
-    group: str  # the alternation's group of the whole marker
-    suffix: str  # what the alternation adds to the family's group names: num → num3
+    group: str  # the alternation's group that ends where the family's marker ends
+    names: dict[str, str]  # the family's group names → the alternation's: num → num3
     readings: dict[str, Optional["MarkerMatch"]]  # the family's readings, see _READINGS
 
 
 class _Matcher(NamedTuple):
-    """The families that can start with one character: tried as one alternation first."""
+    """The families that can start with one character (from one of them on): tried as
+    one alternation."""
 
     match: Callable[[str, int], Optional["re.Match[str]"]]  # the alternation's, bound
-    families: tuple[Family, ...]
-    alternatives: dict[str, _Alternative]  # by the alternation's group of each family
+    families: tuple[Family, ...]  # all the families of the character
+    alternatives: dict[str, _Alternative]  # by the alternation's group of each family tried
+    # When the first fit is refused (a separator lost, where weak readings are not asked
+    # for), the families after it are tried as one alternation of their own: by where they start.
+    rest: dict[int, Optional["_Matcher"]]
 
 
 # Matching uses the standard library's re; a character's alternation is compiled the
@@ -376,14 +391,86 @@ _GROUP = LazyPattern(r"\(\?P<(\w+)>")
 
 def _matcher_for(ch: str) -> Optional[_Matcher]:
     families = tuple(f for f in CATALOGUE if ch in f.first_chars)
-    patterns = []
+    found = _BY_FIRST_CHAR[ch] = _matcher(families, 0, {}) if families else None
+    return found
+
+
+def _rest(matcher: _Matcher, start: int) -> Optional[_Matcher]:
+    found = matcher.rest.get(start, _UNSEEN)
+    if found is _UNSEEN:
+        found = matcher.rest[start] = (_matcher(matcher.families, start, matcher.rest)
+                                       if start < len(matcher.families) else None)
+    return found  # type: ignore[return-value]
+
+
+def _renamed(pattern: str, suffix: str) -> str:
+    """`pattern` with `suffix` added to its group names: an alternation's names are unique."""
+    return _GROUP.sub(lambda m: f"(?P<{m.group(1)}{suffix}>", pattern)
+
+
+def _matcher(families: tuple[Family, ...], start: int, rest: dict[int, Optional[_Matcher]]) -> _Matcher:
+    """The alternation of `families[start:]`, in order. Adjacent families that share a head
+    (see `Family.head`) are one branch: the head, then their tails."""
+    branches = []
     alternatives = {}
-    for i, fam in enumerate(families):
-        pattern = _GROUP.sub(rf"(?P<\g<1>{i}>", fam.pattern)
-        patterns.append(f"(?P<f{i}>{pattern})")
-        alternatives[f"f{i}"] = _Alternative(i, fam, f"f{i}", str(i), _READINGS[fam.style])
-    found = _BY_FIRST_CHAR[ch] = (_Matcher(re.compile(f"(?:{'|'.join(patterns)}){_LEAD_RUN}").match, families,
-                                           alternatives) if families else None)
+    i = start
+    while i < len(families):
+        head = families[i].head
+        end = i + 1
+        while head and end < len(families) and families[end].head == head:
+            end += 1
+        if end - i == 1:
+            head = ""
+        else:
+            _check_tails(families[i:end])
+        head_names = {name: f"{name}h{i}" for name in _GROUP.findall(head)}
+        tails = []
+        for j in range(i, end):
+            fam = families[j]
+            tail = fam.pattern[len(head):]
+            names = {name: f"{name}{j}" for name in _GROUP.findall(tail)} | head_names
+            alternatives[f"f{j}"] = _Alternative(j, fam, f"f{j}", names, _READINGS.setdefault(fam.style, {}))
+            tails.append(f"(?P<f{j}>{_renamed(tail, str(j))})")
+        branches.append(f"{_renamed(head, f'h{i}')}(?:{'|'.join(tails)})" if head else "|".join(tails))
+        i = end
+    return _Matcher(re.compile(f"(?:{'|'.join(branches)}){_LEAD_RUN}").match, families, alternatives, rest)
+
+
+def _check_tails(families: tuple[Family, ...]) -> None:
+    """Families read as one head and their tails must be told apart by their tails' first
+    characters, none of which the head can read: then however the head is read, at most
+    one tail can follow it, and the branch matches what the families' own patterns, tried
+    in turn, would."""
+    seen = _mentioned(families[0].head)
+    for fam in families:
+        firsts = first_chars(fam.pattern[len(fam.head):])
+        if firsts & seen:
+            raise ValueError(f"{fam.style}: its tail may start like another's, or with what the head reads")
+        seen |= firsts
+
+
+def _mentioned(pattern: str) -> set[str]:
+    """Every character `pattern` can read."""
+    from re import _constants as c, _parser as parser  # noqa: PLC0415
+
+    found: set[str] = set()
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op is c.LITERAL:
+                found.add(chr(av))
+            elif op is c.IN:
+                for kind, value in av:
+                    if kind is c.LITERAL:
+                        found.add(chr(value))
+                    elif kind is c.RANGE:
+                        found.update(chr(x) for x in range(value[0], value[1] + 1))
+                    else:
+                        raise ValueError(f"cannot list the characters of {kind}")
+            for sub in _subpatterns(op, av):
+                walk(sub)
+
+    walk(parser.parse(pattern))
     return found
 
 
@@ -391,11 +478,12 @@ _ALONE: dict[str, tuple["re.Pattern[str]", _Alternative]] = {}  # by style (a Fa
 
 
 def _alone(family: Family) -> tuple["re.Pattern[str]", _Alternative]:
-    """The family's own pattern, for when the alternation's first fit is refused."""
+    """The family's own pattern (for `match_family`)."""
     found = _ALONE.get(family.style)
     if found is None:
+        names = {name: name for name in _GROUP.findall(family.pattern)}
         found = _ALONE[family.style] = (re.compile(f"(?P<marker>{family.pattern}){_LEAD_RUN}"),
-                                        _Alternative(0, family, "marker", "", _READINGS[family.style]))
+                                        _Alternative(0, family, "marker", names, _READINGS[family.style]))
     return found
 
 # A title ends after the first sentence-ending mark; a half-width '.' only when it
@@ -474,16 +562,14 @@ def match_marker(text: str, pos: int = 0, weak: bool = False) -> Optional[Marker
         if found is not None and (weak or not found.weak):
             return found
     found = _read_match(first, m, text, pos, weak)
-    if found is not None:
-        return found
-    for family in matcher.families[first.index + 1:]:  # the first fit was refused: try the rest
-        pattern, alone = _alone(family)
-        m = pattern.match(text, pos)
-        if m is not None:
-            found = _read_match(alone, m, text, pos, weak)
-            if found is not None:
-                return found
-    return None
+    while found is None:  # the first fit was refused: try the families after it
+        rest = _rest(matcher, first.index + 1)
+        m = rest.match(text, pos) if rest is not None else None
+        if m is None:
+            return None
+        first = rest.alternatives[m.lastgroup]
+        found = _read_match(first, m, text, pos, weak)
+    return found
 
 
 def match_family(family: Family, text: str, pos: int = 0, weak: bool = False) -> Optional[MarkerMatch]:
@@ -539,11 +625,10 @@ def _read_match(found: _Alternative, m: "re.Match[str]", text: str, pos: int,
 
 def _reading(found: _Alternative, m: "re.Match[str]", pos: int, glued: bool) -> Optional[MarkerMatch]:
     """The value of a marker as written; None when its numeral is not a number."""
-    family, numerals, suffix = found.family, found.family.numerals, found.suffix
-    groups = m.groupdict()
-    numeral = m.group("num" + suffix)
-    noun = groups.get("noun" + suffix)
-    sub = groups.get("sub" + suffix) or groups.get("zhi" + suffix)
+    family, numerals, names = found.family, found.family.numerals, found.names
+    numeral = m.group(names["num"])
+    noun = m.group(names["noun"]) if "noun" in names else None
+    sub = (m.group(names["sub"]) if "sub" in names else None) or (m.group(names["zhi"]) if "zhi" in names else None)
     try:
         if numerals.paths:
             path = tuple(numerals.read(part) for part in re.split(r"[.．]", numeral))
@@ -560,7 +645,7 @@ def _reading(found: _Alternative, m: "re.Match[str]", pos: int, glued: bool) -> 
         series = f"{family.scheme}-{len(path)}"  # 1.2 continues 1.1 whether or not it has a dot after
     else:
         series = family.style
-    return MarkerMatch(family, m.group(found.group).rstrip(LEAD), ordinal, path, series, m.end() - pos, numeral,
+    return MarkerMatch(family, m.string[pos:m.end(found.group)].rstrip(LEAD), ordinal, path, series, m.end() - pos, numeral,
                        inserted, glued or family.weak)
 
 

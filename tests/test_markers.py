@@ -1,6 +1,8 @@
 """The marker catalogue: every family at a paragraph start, every look-alike refused."""
 import re
 
+import attrs
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -155,6 +157,38 @@ def test_possessive_numerals_match_as_backtracking_ones_would(text):
         backtracking = re.compile(family.pattern.replace("}" + markers._KEEP, "}"))
         found, expected = re.match(family.pattern, text), backtracking.match(text)
         assert (found and found.group()) == (expected and expected.group()), (family.style, text)
+
+
+_LAWISH = "第一二十百1２ -－　条條章节節编編分款部篇个个点，、：是之规定的本"
+
+
+@given(text=st.text(alphabet=_LAWISH, min_size=1, max_size=12).map(lambda t: "第" + t), weak=st.booleans())
+@settings(max_examples=600, deadline=None)
+def test_a_shared_head_reads_as_the_families_tried_in_turn(text, weak):
+    """The law units share a head (第 and the numeral), read once in the alternation: the
+    marker found is the one the first family of the catalogue that accepts the text finds
+    with its own pattern."""
+    from speech_outline.markers import match_family
+
+    expected = next((found for found in (match_family(f, text, 0, weak) for f in CATALOGUE if "第" in f.first_chars)
+                     if found is not None), None)
+    assert match_marker(text, 0, weak) == expected, text
+
+
+def test_families_sharing_a_head_must_start_their_tails_apart():
+    from speech_outline import markers
+
+    law = family("law-chapter")
+    clash = attrs.evolve(law, style="clash", pattern=law.head + "章程")  # starts like 章
+    with pytest.raises(ValueError, match="clash"):
+        markers._matcher((law, clash), 0, {})
+    spaced = attrs.evolve(law, style="spaced", pattern=law.head + "　卷")  # starts with what the head reads
+    with pytest.raises(ValueError, match="spaced"):
+        markers._matcher((law, spaced), 0, {})
+    with pytest.raises(ValueError, match="head"):
+        attrs.evolve(law, head="第X")
+    apart = attrs.evolve(law, style="volume", pattern=law.head + "卷")
+    assert markers._matcher((law, apart), 0, {}).match("第二卷 总则", 0) is not None
 
 
 @pytest.mark.parametrize("fam", CATALOGUE, ids=lambda f: f.style)
