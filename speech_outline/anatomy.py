@@ -45,9 +45,15 @@ _FIELD_LABELS = frozenset((
     "时间", "時間", "日期", "浏览次数", "瀏覽次數", "字号", "字號", "成文日期", "发文字号", "發文字號", "发文机关", "發文機關",
     "索引号", "索引號", "主题分类", "主題分類", "主题词", "主題詞", "标题", "標題", "文号", "文號", "分类", "分類",
     "公布日期", "施行日期", "实施日期", "效力级别", "时效性", "有效性", "法宝引证码", "原文链接", "原文鏈接", "链接", "网址",
-    "网站", "所属机构", "稿源", "摄影", "攝影",
+    "网站", "所属机构", "稿源", "摄影", "攝影", "公开方式", "公开范围", "公开时限", "公开形式", "统一编号", "信息来源",
+    "体裁分类", "主题词", "組配分類", "组配分类",
 ))
 _TITLE_FIELD = LazyPattern(r"^[标標]\s*[题題]\s*[:：]")
+# A row of a metadata table laid out on one line without colons: 索引号 002482242 发布机构 浙江省……
+_ROW_FIELD = LazyPattern("(?:^|(?<=[ \u3000\t]))(?:" + "|".join(
+    r"\s*".join(label) for label in sorted(_FIELD_LABELS, key=len, reverse=True)) + r")(?=[ \u3000\t]|$)")
+_ROW_FIELDS_MIN = 2
+_LABEL_MAX = 12  # a field label alone on its line (统一编号), its value left empty
 _FIELD = LazyPattern(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
 # Signs of a byline that carries no field label, found in one search: a counter (the
 # line is noise), a date written with figures or a clock time, or a byline word (a
@@ -217,6 +223,9 @@ def _scan(tokens: list[Token]) -> _Found:
                     (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text)):
                 tok.role = Role.NOISE
                 continue
+            if text in _CRUMB_SEPARATORS:
+                _label_crumbs(tokens, i)
+                continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
             toc_entries.append(i)
         if first == "目" and toc_head is None and _TOC_HEAD.match(text):
@@ -231,6 +240,23 @@ def _scan(tokens: list[Token]) -> _Found:
         elif tok.marker.ordinal == 1:
             firsts.append(i)
     return found._replace(toc_head=toc_head)
+
+
+# A breadcrumb laid out one item a line: 首页 / > / 政务信息 / > / 宁夏要闻
+_CRUMB_SEPARATORS = frozenset((">", "＞", "»", "›", ">>", "/"))
+_CRUMB_MAX = 16  # an item of a breadcrumb, as in _BREADCRUMB
+
+
+def _label_crumbs(tokens: list[Token], i: int) -> None:
+    """A separator alone on its line (at `i`) and the short lines on either side of it
+    are a breadcrumb: noise."""
+    tokens[i].role = Role.NOISE
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens):
+            crumb = tokens[j]
+            if crumb.role in (None, Role.NOISE) and crumb.marker is None and len(crumb.text) <= _CRUMB_MAX \
+                    and not _PROSE.search(crumb.text):
+                crumb.role = Role.NOISE
 
 
 def _label_tail(tokens: list[Token], start: int) -> None:
@@ -412,8 +438,8 @@ def _label_front(tokens: list[Token]) -> str:
     reprinted = False  # the title has been printed again
     stop = len(front)
     for n, tok in enumerate(front):
-        if tok.marker is not None or len(tok.text) > _FRONT_LINE_MAX:  # the text itself
-            stop = n
+        if (tok.marker is not None and not _unproved_weak(tokens, tok)) or len(tok.text) > _FRONT_LINE_MAX:
+            stop = n  # the text itself
             break
         if not titles and _split_glued_byline(tokens, tok):
             rest = tokens[tokens.index(tok) + 1]
@@ -463,11 +489,42 @@ def _label_front(tokens: list[Token]) -> str:
         if value and titled_field:
             listed = _title_key(value)
         closed = bool(titles)
+    listed = listed or _listed_title(front[stop:])
+    if listed and _title_key("".join(tok.text for tok in titles)) != listed:
+        named = _named_title(front[stop:], listed)
+        if named is not None:  # the metadata table names the title: that line, not what stood above it
+            for tok in titles:
+                tok.role = None
+            titles = [named]
     if titles and not _complete_title(titles[-1].text):
         titles = _own_title(front, stop) or titles
     for tok in titles:
         tok.role = Role.TITLE
     return _title_key(" ".join(tok.text for tok in titles))
+
+
+def _unproved_weak(tokens: list[Token], tok: Token) -> bool:
+    """A weak marker (a bare or glued number: 365体育投注, 1做好……) that no marker of its
+    series numbered next to it proves: at the top, a line like any other."""
+    m = tok.marker
+    assert m is not None
+    return m.weak and not any(t.marker is not None and t.marker.series == m.series
+                              and abs(t.marker.ordinal - m.ordinal) == 1 for t in tokens)
+
+
+def _listed_title(lines: list[Token]) -> str:
+    """The title a metadata table gives (标　　题：……) below where the top ended, as a key."""
+    for tok in lines:
+        if tok.role is None and tok.text[0] in "标標" and _TITLE_FIELD.match(tok.text):
+            value = _field_value(tok.text)
+            if value:
+                return _title_key(value)
+    return ""
+
+
+def _named_title(lines: list[Token], listed: str) -> Optional[Token]:
+    """The line below the top that prints the title a metadata table gave (标　　题：……)."""
+    return next((tok for tok in lines if tok.role is None and _title_key(tok.text) == listed), None)
 
 
 def _split_glued_byline(tokens: list[Token], tok: Token) -> bool:
@@ -492,8 +549,12 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
     """What a line at the top is: TITLE for a line that may be (part of) the title, None
     for the first line of the text itself. (The cheap tests of characters keep most
     lines from the regular expressions.)"""
+    if (len(text) <= _PAGE_LABEL_MAX and text.endswith(_PAGE_LABELS)) or (text[-1] == "摄" and _CAPTION.search(text)):
+        return Role.NOISE
     labelled = "：" in text or ":" in text or text[0] == "【"
     if (labelled and (_field_value(text) is not None or _TEASER.match(text))) or _META.match(text) \
+            or ((" " in text or "\u3000" in text) and len(_ROW_FIELD.findall(text)) >= _ROW_FIELDS_MIN) \
+            or (len(text) <= _LABEL_MAX and "".join(text.split()) in _FIELD_LABELS) \
             or (titled and len(text) <= _AUTHOR_MAX and _AUTHOR.match(text)):
         return Role.META
     if len(text) <= _BYLINE_MAX and not _complete_title(text):
@@ -506,6 +567,11 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
 
 
 _AUTHOR_MAX = 7  # 张 明, 李晓华: four characters, maybe spaced
+# A page's label for the text below it (接访信息详情, 新闻正文), short, above the title.
+_PAGE_LABELS = ("详情", "詳情", "正文", "全文", "原文")
+_PAGE_LABEL_MAX = 8
+# A photo caption at the top: ……。 本报记者 李森 摄 (a name, spaced off, before 摄).
+_CAPTION = LazyPattern(r"(?:^|[\s　])[\u4e00-\u9fff]{2,4}[\s　]?摄$")
 _SUBTITLE_FIRST = frozenset("—-－─")
 
 

@@ -51,7 +51,7 @@ class Paragraph(NamedTuple):
     text: str  #: the content, without indentation or line ending
     start: int  #: 0-based code-point offset of `text` in the input
     line: int  #: 1-based line where `text` starts
-    lead: str = ""  #: indentation (and, for the first paragraph, leading blank lines)
+    lead: str = ""  #: indentation, a Markdown heading's marks (# ) and, for the first paragraph, leading blank lines
     trail: str = ""  #: the line ending and any blank lines after it
 
     @property

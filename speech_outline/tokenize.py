@@ -15,6 +15,7 @@ from .markers import LEAD, MarkerMatch, marker_start, match_marker
 from .model import Role
 
 _LINE = LazyPattern(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_ATX_MARKS = LazyPattern(r"#{1,6}[ \t\u3000]+")
 
 
 @attrs.define(slots=True, eq=False)
@@ -82,6 +83,11 @@ def tokenize(text: str) -> list[Token]:
         else:
             body = raw.lstrip(LEAD)
             indent, after = raw[: len(raw) - len(body)], body[len(content):] + eol
+        if content[0] == "#":  # a Markdown heading's marks (# 标题, ## 一、总则) lead the paragraph
+            marks = _ATX_MARKS.match(content)
+            if marks is not None and marks.end() < len(content):
+                indent += content[:marks.end()]
+                content = content[marks.end():]
         # most paragraphs cannot start a marker: one set test saves them the call (weak readings
         # are kept: build takes them where their series proves them)
         token = Token(content, at + len(indent), line, indent, "",

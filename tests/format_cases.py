@@ -41,7 +41,7 @@ EDGE_CASES: dict[str, str] = {
     # body text Markdown would read as block markup (甲乙丙 become "1. …", "1) …", "(1) …":
     # the parser would take those lines for headings)
     "markdown-specials": "关于测试的通知\n一、总体要求\n（一）列表\n甲甲甲\n乙乙乙\n丙丙丙\n"
-                        "（二）横线。- 不是项目\n# 不是标题\n> 不是引用\n"
+                        "（二）横线。- 不是项目\n丁丁丁\n> 不是引用\n"
                         "- 不是列表\n+ 加号\n* 星号\n---\n***\n___\n= 等号\n"
                         "`代码` *强调* _下划线_ [链接](http://x.cn) <div>块</div> &copy; 反\\斜杠 结尾 #\n"
                         "    四个空格缩进的正文\n2025. 年份开头\n#号开头\n",
@@ -69,7 +69,8 @@ def corpus_text(path: Path) -> str:
 
 # Paragraph texts put into a parsed edge case afterwards (see `with_texts`).
 SUBSTITUTIONS: dict[str, dict[str, str]] = {
-    "markdown-specials": {"甲甲甲": "1. 不是列表", "乙乙乙": "1) 也不是", "丙丙丙": "(1) 还不是"},
+    # texts no parse makes (a line starting '# ' is a Markdown heading: its marks are lead)
+    "markdown-specials": {"甲甲甲": "1. 不是列表", "乙乙乙": "1) 也不是", "丙丙丙": "(1) 还不是", "丁丁丁": "# 不是标题"},
 }
 
 

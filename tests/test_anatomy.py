@@ -493,3 +493,94 @@ def test_a_table_flattened_one_cell_a_line_makes_no_headings():
             "1\n2\n3\n二、经费保障\n")
     outline = parse(text)
     assert [(n.line, n.marker.text) for n in outline.walk()] == [(1, "一、"), (15, "二、")]
+
+
+@pytest.mark.parametrize("text,title,first", [
+    ("# 关心群众生活\n（一九三四年一月）\n　　这是讲话的正文。\n", "关心群众生活", None),
+    ("## 一、总则\n内容。\n## 二、分则\n内容。\n", None, "一、"),
+    ("#　在全市工作会议上的讲话\n同志们：\n### （一）提高站位\n", "在全市工作会议上的讲话", "（一）"),
+])
+def test_markdown_heading_marks_lead_the_paragraph(text, title, first):
+    outline = parse(text)
+    assert outline.title == title
+    assert (outline.nodes[0].marker.text if outline.nodes else None) == first
+    assert rebuild(outline) == text
+
+
+@pytest.mark.parametrize("line", ["#两会# 代表委员热议", "#1 关于", "###", "#号键的用法"])
+def test_hash_signs_that_are_not_markdown_heading_marks_stay_text(line):
+    outline = parse(f"{line}\n一、总体要求\n")
+    assert outline.paragraphs[0].text == line and outline.paragraphs[0].lead == ""
+
+
+def test_a_breadcrumb_laid_out_one_item_a_line_is_noise():
+    text = "当前位置：\n首页\n>\n政务信息\n>\n宁夏要闻\n2026年某区政府工作报告\n各位代表：\n一、回顾\n"
+    outline = parse(text)
+    assert outline.title == "2026年某区政府工作报告"
+    assert [roles(outline)[n] for n in (2, 3, 4, 5, 6)] == [Role.NOISE] * 5
+
+
+def test_a_lone_separator_leaves_prose_and_headings_alone():
+    text = "某市工作方案\n一、总体要求\n>\n各单位要认真落实本方案的各项要求，确保按时完成任务。\n二、工作措施\n"
+    outline = parse(text)
+    assert roles(outline)[3] is Role.NOISE
+    assert roles(outline)[4] is Role.BODY and [n.line for n in outline.walk()] == [2, 5]
+
+
+@pytest.mark.parametrize("label", ["接访信息详情", "新闻正文", "原文", "政策全文"])
+def test_a_page_label_above_the_title_is_not_title(label):
+    outline = parse(f"{label}\n关于立即开展核查的通知\n一、各地自查\n内容。\n")
+    assert outline.title == "关于立即开展核查的通知" and roles(outline)[1] is Role.NOISE
+
+
+def test_a_title_that_ends_like_a_page_label_stays_the_title():
+    assert parse("关于公布规章目录和全文\n一、总体要求\n").title == "关于公布规章目录和全文"
+
+
+def test_a_photo_caption_above_the_title_printed_again_is_noise():
+    outline = parse("政府工作报告。 本报记者 李森 摄\n政府工作报告\n各位代表：\n一、回顾\n")
+    assert outline.title == "政府工作报告" and roles(outline)[1] is Role.NOISE
+
+
+def test_a_title_about_filming_is_not_a_caption():
+    assert parse("关于加强影视拍摄\n一、总体要求\n").title == "关于加强影视拍摄"
+
+
+def test_the_title_a_metadata_table_names_wins_over_what_stood_above_it():
+    text = ("索 引 号：\n000014349/2018-00218\n标　　题：\n某某条例实施细则\n主 题 词：\n某某国务院令\n第707号\n"
+            "现公布修订后的《某某条例实施细则》，自2019年1月1日起施行。\n某某条例实施细则\n"
+            "（1994年1月28日国务院令第142号发布　根据2018年12月18日国务院令第707号修订）\n第一条 为了实施。\n")
+    outline = parse(text)
+    assert outline.title == "某某条例实施细则" and roles(outline)[9] is Role.TITLE
+    assert roles(outline)[7] is not Role.TITLE
+
+
+def test_a_metadata_table_title_never_printed_again_leaves_the_title_alone():
+    text = "某某条例实施细则\n标　　题：某某条例\n第一条 为了实施。\n"
+    assert parse(text).title == "某某条例实施细则"
+
+
+def test_a_weak_number_at_the_top_does_not_end_the_front():
+    outline = parse("365体育投注\n标  题 :关于印发预案的通知\n关于印发预案的通知\n各单位：\n1  总则\n1.1  目的\n")
+    assert outline.title == "关于印发预案的通知"
+    assert [n.marker.text for n in outline.walk()] == ["1", "1.1"]
+
+
+def test_a_bare_numeral_heading_its_series_proves_still_starts_the_text():
+    outline = parse("一　关于干部队伍的问题\n内容。\n二　关于作风的问题\n内容。\n")
+    assert outline.title is None and [n.line for n in outline.walk()] == [1, 3]
+
+
+@pytest.mark.parametrize("row", [
+    "索引号 002482242/2011-37736 发布机构 浙江省住房和城乡建设厅",
+    "公开方式 主动公开 公开范围 面向全社会",
+    "文  号 yjya_20111027001 有 效 性",
+    "统一编号",
+])
+def test_a_metadata_row_without_colons_is_metadata(row):
+    outline = parse(f"{row}\n\n某省特种设备事故应急预案\n一、总则\n")
+    assert outline.title == "某省特种设备事故应急预案" and roles(outline)[1] is Role.META
+
+
+def test_a_title_with_one_field_word_is_not_a_metadata_row():
+    assert parse("关于规范 作者 署名的通知\n一、总则\n").title == "关于规范 作者 署名的通知"
