@@ -223,7 +223,7 @@ def _scan(tokens: list[Token]) -> _Found:
                     (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text)):
                 tok.role = Role.NOISE
                 continue
-            if text in _CRUMB_SEPARATORS:
+            if len(text) <= 2 and text in _CRUMB_SEPARATORS:
                 _label_crumbs(tokens, i)
                 continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):

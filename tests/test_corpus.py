@@ -1,45 +1,17 @@
 """The dev corpus (tests/corpus): real documents against their gold outlines."""
-import json
-import unicodedata
 from pathlib import Path
 
 import pytest
 
+from gold import cases, f1_scores, gold_tree as _gold_tree, norm, predicted_tree
 from speech_outline import Role, parse, parse_file, rebuild
 
 CORPUS = Path(__file__).parent / "corpus"
-CASES = sorted(p.stem for p in CORPUS.glob("*.json"))
-TRAILING = "。.!！?？;；:：,，、 \t"
-
-
-def norm(title):
-    """The scorer's comparison: NFKC, no white space, no trailing punctuation."""
-    return "".join(unicodedata.normalize("NFKC", title or "").split()).rstrip(TRAILING)
+CASES = cases(CORPUS)
 
 
 def gold_tree(case):
-    gold = json.loads((CORPUS / f"{case}.json").read_text(encoding="utf-8"))
-    flat = {}
-
-    def walk(nodes, parent):
-        for node in nodes:
-            flat[node["line"]] = (parent, norm(node["title"]))
-            walk(node["children"], node["line"])
-
-    walk(gold["outline"], 0)
-    return gold, flat
-
-
-def predicted_tree(outline):
-    flat = {}
-
-    def walk(nodes, parent):
-        for node in nodes:
-            flat[node.line] = (parent, norm(node.title))
-            walk(node.children, node.line)
-
-    walk(outline.nodes, 0)
-    return flat
+    return _gold_tree(CORPUS, case)
 
 
 @pytest.fixture(scope="module")
@@ -52,22 +24,10 @@ def test_corpus_is_present():
 
 
 def test_heading_and_tree_f1_over_the_corpus(outlines):
-    gold_total = pred_total = found = right_parent = 0
-    for case in CASES:
-        _, gold = gold_tree(case)
-        pred = predicted_tree(outlines[case])
-        hits = [line for line in pred if line in gold]
-        gold_total += len(gold)
-        pred_total += len(pred)
-        found += len(hits)
-        right_parent += sum(pred[line][0] == gold[line][0] for line in hits)
-
-    def f1(k):
-        p, r = k / pred_total, k / gold_total
-        return 2 * p * r / (p + r)
-
-    assert f1(found) >= 0.97
-    assert f1(right_parent) >= 0.95
+    headings, tree = f1_scores([gold_tree(case)[1] for case in CASES],
+                               [predicted_tree(outlines[case]) for case in CASES])
+    assert headings >= 0.995
+    assert tree >= 0.995
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.startswith("speech-")])
