@@ -202,6 +202,8 @@ def _decimal_ladders() -> list[tuple[str, ...]]:
         chain = ("decimal-bare",) + ("decimal",) * (depth - 1)
         out.append(chain + ("arabic-paren",))
         out.append(chain + ("paren-digit",))
+        out.append(chain + ("latin-lower",))  # GB/T 1.1 list items: a), then 1) below them
+        out.append(chain + ("latin-lower", "arabic-half-paren"))
     out.sort(key=len)
     return out
 
@@ -244,7 +246,7 @@ class _Look:
 _HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"}
 _PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
     "cn-dot": ("．", "."), "cap-dun": ("、", "．", "."), "arabic-dot": (".", "．"),
-    "arabic-half-paren": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
+    "arabic-half-paren": (")", "）"), "latin-lower": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
     "speech-di": ("，", "、", "："), "speech-di-dian": ("", "", "点"), "speech-qi": ("，", "、"),
     "speech-discourse": ("，", "："),
     "speech-di-ge": ("是", "就是"), "decimal": (".", "．"), "arabic-comma": (",", "，"),
@@ -991,7 +993,7 @@ def _heading(draw, words: _Seeded, node: TreeNode, look: _Look, run_in: Optional
         core = _vo(_Drawn(draw))
     elif style in DISCOURSE_STYLES:
         core = draw(st.sampled_from(("", "要", "进一步"))) + _vo(_Drawn(draw))
-    elif style in ("speech-shi", "speech-yao"):
+    elif style in POINT_STYLES:
         core = _vo(_Drawn(draw))
     else:
         core = _title(_Drawn(draw))
