@@ -55,7 +55,7 @@ read the following shapes one way:
 
 * Every marker style keeps one place in the ladder of levels, and the styles follow
   the usual order of their scheme (GB/T 9704 一、>（一）>1.>（1）>①, law
-  编>分编>章>节>条>款>（一）, decimal 1 > 1.1 > 1.1.1). A heading may skip a level
+  编>分编>章>节>条>款>（一）, decimal 1 > 1.1 > 1.1.1 > a) > 1)). A heading may skip a level
   (a 章 with 条 directly, beside 章 with 节), but two spellings of one level (1. and
   1、) are never used at two levels: "1、" under "1." could be a sub-list or a
   sloppy sibling.
