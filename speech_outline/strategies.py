@@ -423,6 +423,8 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
         # 1. directly), when what comes below restarts its numbering or is a law article
         skippable = [0 < i and i + 1 < len(ladder) and ladder[i] in _SKIPPABLE
                      and (not modes[i + 1] or ladder[i + 1] == "law-article")
+                     and _ranked_below(ladder[i - 1], ladder[i + 1])
+                     and all(_ranked_below(a, b) for a, b in zip(ladder[i + 1:], ladder[i + 2:]))
                      for i in range(len(ladder))]
         may_skip = skips is not False and any(skippable)
         if may_skip and skips is None:
@@ -458,6 +460,15 @@ _DECIMAL = ("decimal", "decimal-bare")
 # at two depths, which one a later heading of it takes is a guess (Ⅰ、 > A、, then Ⅱ、 >
 # 壹、 … A、: under 壹、 or beside it?).
 _SKIPPABLE = frozenset({"law-subpart", "law-section", "cn-paren"})
+
+
+def _ranked_below(upper: str, lower: str) -> bool:
+    """Whether the catalogue's order puts `lower` below `upper` (a higher rank of one
+    scheme, or an item of a law unit). A skipped level moves every style below it one
+    level up: only where these orders say so is its level read off the styles (甲、 met
+    under 壹、 and again under （二）, beside or below it, is a guess)."""
+    a, b = family(upper), family(lower)
+    return (a.scheme == b.scheme and a.rank < b.rank) or a.scheme == Scheme.LAW != b.scheme
 
 
 def _count_at(shape, target: int) -> int:
