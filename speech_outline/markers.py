@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 import sys
 from typing import Callable, NamedTuple, Optional
 
@@ -94,7 +93,7 @@ DI_GE = Numerals("第 and a Chinese numeral (首先一 for one)", _read_di_ge, l
 DISCOURSE = Numerals("discourse words", DISCOURSE_ORDINALS.__getitem__,
                      {v: k for k, v in DISCOURSE_ORDINALS.items()}.__getitem__, 3)
 LATIN = Numerals("Latin capitals", ordinal_value, lambda n: chr(ord("A") + n - 1), 26)
-LATIN_LOWER = _counted("Latin lower case", string.ascii_lowercase)
+LATIN_LOWER = _counted("Latin lower case", "abcdefghijklmnopqrstuvwxyz")
 
 
 class Scheme:
