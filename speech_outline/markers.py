@@ -93,6 +93,7 @@ DI_GE = Numerals("第 and a Chinese numeral (首先一 for one)", _read_di_ge, l
 DISCOURSE = Numerals("discourse words", DISCOURSE_ORDINALS.__getitem__,
                      {v: k for k, v in DISCOURSE_ORDINALS.items()}.__getitem__, 3)
 LATIN = Numerals("Latin capitals", ordinal_value, lambda n: chr(ord("A") + n - 1), 26)
+LATIN_LOWER = _counted("Latin lower case", "abcdefghijklmnopqrstuvwxyz")
 
 
 class Scheme:
@@ -207,6 +208,9 @@ CATALOGUE: tuple[Family, ...] = (
            "Speech point 一是 二是", CHINESE, "{}是", inline=True, point=True),
     Family("speech-yao", rf"(?P<num>{CN_NUM})要(?![素求点件紧])", Scheme.SPEECH, 2, ("一要", "二要"),
            "Speech point 一要 二要", CHINESE, "{}要", inline=True, point=True),
+    Family("speech-yue", rf"(?P<num>{CN_NUM})曰[:：]?", Scheme.SPEECH, 2, ("一曰", "二曰："),
+           "Classical ordinal 一曰 二曰 (old documents and telegrams; 一日 is not one)", CHINESE, "{}曰",
+           inline=True, point=True),
     Family("cn-dun",
            rf"(?P<num>{CN_NUM}){GAP}、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
            Scheme.GBT9704, 1, ("一、", "二十一、", "一 、"), "GB/T 9704 first level 一、", CHINESE, "{}、",
@@ -249,6 +253,13 @@ CATALOGUE: tuple[Family, ...] = (
            ("甲、", "乙、"), "Heavenly stems 甲、乙、丙、 (甲 = 1 … 癸 = 10)",
            _counted("heavenly stems", "甲乙丙丁戊己庚辛壬癸"), "{}、"),
     Family("latin", r"(?P<num>[A-Z])[、．]", Scheme.OTHER, 2, ("A、", "B．"), "Latin capitals A、", LATIN, "{}、"),
+    # GB/T 1.1 list items, below the clause above them (a decimal clause ranks by its depth):
+    # not a list run into the prose (a) b) c)、…), English (a) the …) or a formula (x)=…)
+    Family("latin-lower",
+           rf"(?P<num>[a-z])[)）](?![{SPACE}]*(?:[a-z][)）]|[A-Za-z]+[{SPACE}]+[A-Za-z]|[=+\-*/^<>×÷±≤≥]))"
+           r"(?![、，,和与及或至到~～])",
+           Scheme.DECIMAL, 9, ("a)", "b）"), "GB/T 1.1 list item a), with 1) below it", LATIN_LOWER, "{})",
+           inline=True),
     Family("decimal-bare",
            rf"(?P<num>{AR_NUM})(?=[{SPACE}]|[\u4e00-\u9fff])(?![{SPACE}]*[0-9０-９年月日号时分秒岁万亿元个%％多余倍])",
            Scheme.DECIMAL, 1, ("1　总则",),

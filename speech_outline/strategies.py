@@ -55,7 +55,7 @@ read the following shapes one way:
 
 * Every marker style keeps one place in the ladder of levels, and the styles follow
   the usual order of their scheme (GB/T 9704 一、>（一）>1.>（1）>①, law
-  编>分编>章>节>条>款>（一）, decimal 1 > 1.1 > 1.1.1). A heading may skip a level
+  编>分编>章>节>条>款>（一）, decimal 1 > 1.1 > 1.1.1 > a) > 1)). A heading may skip a level
   (a 章 with 条 directly, beside 章 with 节), but two spellings of one level (1. and
   1、) are never used at two levels: "1、" under "1." could be a sub-list or a
   sloppy sibling.
@@ -202,6 +202,8 @@ def _decimal_ladders() -> list[tuple[str, ...]]:
         chain = ("decimal-bare",) + ("decimal",) * (depth - 1)
         out.append(chain + ("arabic-paren",))
         out.append(chain + ("paren-digit",))
+        out.append(chain + ("latin-lower",))  # GB/T 1.1 list items: a), then 1) below them
+        out.append(chain + ("latin-lower", "arabic-half-paren"))
     out.sort(key=len)
     return out
 
@@ -244,7 +246,7 @@ class _Look:
 _HALF = {"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"}
 _PUNCT_VARIANTS: dict[str, tuple[str, ...]] = {
     "cn-dot": ("．", "."), "cap-dun": ("、", "．", "."), "arabic-dot": (".", "．"),
-    "arabic-half-paren": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
+    "arabic-half-paren": (")", "）"), "latin-lower": (")", "）"), "roman": ("、", "．", "."), "latin": ("、", "．"),
     "speech-di": ("，", "、", "："), "speech-di-dian": ("", "", "点"), "speech-qi": ("，", "、"),
     "speech-discourse": ("，", "："),
     "speech-di-ge": ("是", "就是"), "decimal": (".", "．"), "arabic-comma": (",", "，"),
@@ -421,6 +423,8 @@ def outline_trees(*, scheme: str = "any", styles: Optional[Collection[str]] = No
         # 1. directly), when what comes below restarts its numbering or is a law article
         skippable = [0 < i and i + 1 < len(ladder) and ladder[i] in _SKIPPABLE
                      and (not modes[i + 1] or ladder[i + 1] == "law-article")
+                     and _ranked_below(ladder[i - 1], ladder[i + 1])
+                     and all(_ranked_below(a, b) for a, b in zip(ladder[i + 1:], ladder[i + 2:]))
                      for i in range(len(ladder))]
         may_skip = skips is not False and any(skippable)
         if may_skip and skips is None:
@@ -456,6 +460,15 @@ _DECIMAL = ("decimal", "decimal-bare")
 # at two depths, which one a later heading of it takes is a guess (Ⅰ、 > A、, then Ⅱ、 >
 # 壹、 … A、: under 壹、 or beside it?).
 _SKIPPABLE = frozenset({"law-subpart", "law-section", "cn-paren"})
+
+
+def _ranked_below(upper: str, lower: str) -> bool:
+    """Whether the catalogue's order puts `lower` below `upper` (a higher rank of one
+    scheme, or an item of a law unit). A skipped level moves every style below it one
+    level up: only where these orders say so is its level read off the styles (甲、 met
+    under 壹、 and again under （二）, beside or below it, is a guess)."""
+    a, b = family(upper), family(lower)
+    return (a.scheme == b.scheme and a.rank < b.rank) or a.scheme == Scheme.LAW != b.scheme
 
 
 def _count_at(shape, target: int) -> int:
@@ -991,7 +1004,7 @@ def _heading(draw, words: _Seeded, node: TreeNode, look: _Look, run_in: Optional
         core = _vo(_Drawn(draw))
     elif style in DISCOURSE_STYLES:
         core = draw(st.sampled_from(("", "要", "进一步"))) + _vo(_Drawn(draw))
-    elif style in ("speech-shi", "speech-yao"):
+    elif style in POINT_STYLES:
         core = _vo(_Drawn(draw))
     else:
         core = _title(_Drawn(draw))

@@ -67,6 +67,11 @@ def test_catalogue_examples_match_their_own_family(family, example):
     ("拾贰、附则", "拾贰、", "cap-dun", 12, "附则"),
     ("Ⅳ、罗马数字", "Ⅳ、", "roman", 4, "罗马数字"),
     ("一是", "一是", "speech-shi", 1, ""),
+    ("一曰全国讨汪。查汪逆叛国投敌", "一曰", "speech-yue", 1, "全国讨汪。"),
+    ("十曰：肃清汉奸", "十曰：", "speech-yue", 10, "肃清汉奸"),
+    ("a)植物生存状态。其他", "a)", "latin-lower", 1, "植物生存状态。"),
+    ("b） 四肢瘫痪程度", "b）", "latin-lower", 2, "四肢瘫痪程度"),
+    ("z) pH值不小于7", "z)", "latin-lower", 26, "pH值不小于7"),
 ])
 def test_marker_text_style_ordinal_and_title(text, marker, style, ordinal, title):
     found = match_marker(text)
@@ -90,6 +95,8 @@ def test_series_of_di_ge_is_keyed_by_its_noun():
     "2024年工作回顾", "十四五规划", "12.5%的增长来自出口", "11.5.14.2的试验适用于", "(0)", "（0）",
     "1.5 亿元", "2024 年", "12 月份", "第一节课上老师说", "第三条规定的情形", "3、4月份",
     "一方面要加强", "一些地方", "[1] 张三. 论文题目.", "［2］引文", "一定要抓好", "首", "第", "", "二〇二四年", "一、二、三等奖",
+    "一日之计在于晨", "一日三省", "子曰：学而时习之", "曰", "a) b) c) 三种情形", "a)、b)两项", "a)和b)均适用",
+    "a) the sample shall", "x)=2x+1", "e)/2 为系数", "a.植物", "A)", "(a)",
 ])
 def test_look_alikes_are_not_markers(text):
     assert match_marker(text) is None
@@ -211,7 +218,7 @@ def test_first_characters_come_from_the_patterns():
     assert family("cn-paren").first_chars == frozenset("（(〔【［[﹙")
     assert family("circled").first_chars >= {"①", "㉑", "㊿"}
     assert first_chars(family("law-article").pattern, "num") >= {"一", "千", "1", "９"}
-    assert "首" in marker_start() and "x" not in marker_start()
+    assert "首" in marker_start() and "a" in marker_start() and "@" not in marker_start()
 
 
 def test_a_renumbered_marker_keeps_its_writing():
