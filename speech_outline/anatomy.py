@@ -86,7 +86,7 @@ _DECORATION = LazyPattern(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
 
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
 # the lines below, each with the characters it can begin with ("0" for any digit).
-_BREADCRUMB = LazyPattern(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,30}$")
+_BREADCRUMB = LazyPattern(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,60}$")  # the last item may be the headline
 _NOISE_LINES = (
     ("当當您你位", r"(?:当前位置|當前位置|您的位置|你的位置|位置)[:：].{0,60}"),
     ("第", r"第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?"),  # page numbers
@@ -430,9 +430,16 @@ def _label_front(tokens: list[Token]) -> str:
     dates, counters and the title printed again below it. Returns the title's key
     (see `_title_key`), '' when the document has none."""
     front = list(itertools.islice((t for t in tokens if t.role is None), FRONT_MAX))
+    crumb = _crumb_last(tokens)  # the last item of a breadcrumb above: the page's headline, or its column
+    if crumb and len(crumb) <= _CRUMB_MAX and not _complete_title(crumb):
+        for tok in front[:2]:
+            if tok.text == crumb:  # the column's name printed again (党政办): furniture
+                tok.role = Role.NOISE
+                front.remove(tok)
     titles: list[Token] = []
     closed = False  # metadata came after the title lines: no more of them
     value_next = False  # the line before is a field label with its value on the next line
+    row_next = False  # the line before is the column names of a table export: this line is a row
     listed = ""  # the title a metadata table gives (标　　题：……), as a key
     titled_field = False  # the line before is that table's title label
     reprinted = False  # the title has been printed again
@@ -454,6 +461,19 @@ def _label_front(tokens: list[Token]) -> str:
                 listed = _title_key(text)
             continue
         value_next = False
+        if row_next:
+            row_next = False
+            if text.count(",") >= _CSV_FIELDS_MIN - 1:  # the row's fields up to its text: metadata
+                tok.role = Role.META
+                cut = text.rfind(",") + 1
+                cut += text[cut:cut + 1] == '"'
+                if cut < len(text) and _title_like(text[cut:]):  # the text's first line, glued: 2026,"政府工作报告
+                    rest = _split_at(tokens, tok, cut, cut)
+                    if _noise_line(rest.text):
+                        rest.role = Role.NOISE
+                    else:
+                        front.insert(n + 1, rest)
+                continue
         if _SALUTATION.match(text):
             stop = n
             break
@@ -471,6 +491,8 @@ def _label_front(tokens: list[Token]) -> str:
                     reprinted = True
                 if len(titles) == 1 and text == titles[0].text:
                     titles.append(tok)
+                elif len(titles) == 1 and _ENTITY.search(titles[0].text) and not _ENTITY.search(text):
+                    titles[0].role, titles[0] = Role.NOISE, tok  # the copy without HTML entities (&nbsp;)
                 else:
                     tok.role = Role.NOISE
                 continue
@@ -483,15 +505,16 @@ def _label_front(tokens: list[Token]) -> str:
             stop = n
             break
         tok.role = role
+        row_next = role is Role.META and "," in text and _CSV_HEADER.match(text) is not None
         value = _field_value(text) if role is Role.META else None
         titled_field = value is not None and _TITLE_FIELD.match(text) is not None
         value_next = value == ""
         if value and titled_field:
             listed = _title_key(value)
         closed = bool(titles)
-    listed = listed or _listed_title(front[stop:])
+    listed = listed or _listed_title(front[stop:]) or (_title_key(crumb) if crumb else "")
     if listed and _title_key("".join(tok.text for tok in titles)) != listed:
-        named = _named_title(front[stop:], listed)
+        named = _named_title(front, listed)
         if named is not None:  # the metadata table names the title: that line, not what stood above it
             for tok in titles:
                 tok.role = None
@@ -505,11 +528,24 @@ def _label_front(tokens: list[Token]) -> str:
 
 def _unproved_weak(tokens: list[Token], tok: Token) -> bool:
     """A weak marker (a bare or glued number: 365体育投注, 1做好……) that no marker of its
-    series numbered next to it proves: at the top, a line like any other."""
+    series numbered next to it proves, nor a decimal sub-heading of it (1 总则, then 1.1):
+    at the top, a line like any other."""
     m = tok.marker
     assert m is not None
-    return m.weak and not any(t.marker is not None and t.marker.series == m.series
-                              and abs(t.marker.ordinal - m.ordinal) == 1 for t in tokens)
+    return m.weak and not any(
+        t.marker is not None and ((t.marker.series == m.series and abs(t.marker.ordinal - m.ordinal) == 1)
+                                  or (m.path and t.marker.path[:-1] == m.path)) for t in tokens)
+
+
+def _crumb_last(tokens: list[Token]) -> str:
+    """The last item of the first breadcrumb at the top (首页 > 学校公告 > 党政办), '' if none."""
+    for tok in itertools.islice(tokens, FRONT_MAX):
+        if tok.role is Role.NOISE and _CRUMB_SPLIT.search(tok.text):
+            return _CRUMB_SPLIT.split(tok.text)[-1].strip()
+    return ""
+
+
+_CRUMB_SPLIT = LazyPattern(r"\s*[>»›＞]\s*")
 
 
 def _listed_title(lines: list[Token]) -> str:
@@ -536,10 +572,19 @@ def _split_glued_byline(tokens: list[Token], tok: Token) -> bool:
     m = _GLUED.search(text, _GLUED_TITLE_MIN)
     if m is None or not _title_like(text[:m.start()]) or _complete_title(text):
         return False
-    rest = Token(text[m.end():], tok.start + m.end(), tok.line, "", tok.trail)
-    tok.text, tok.trail = text[:m.start()], m.group()
-    tokens.insert(tokens.index(tok) + 1, rest)
+    _split_at(tokens, tok, m.start(), m.end())
     return True
+
+
+def _split_at(tokens: list[Token], tok: Token, at: int, resume: int) -> Token:
+    """Cut `tok` into two paragraphs of one line: its text up to `at`, and from `resume` on
+    (what lies between becomes the first one's trail), the second placed after it in
+    `tokens`; returns the second."""
+    text = tok.text
+    rest = Token(text[resume:], tok.start + resume, tok.line, "", tok.trail)
+    tok.text, tok.trail = text[:at], text[at:resume]
+    tokens.insert(tokens.index(tok) + 1, rest)
+    return rest
 
 
 _GLUED_TITLE_MIN = 4  # characters of title before what is glued to it
@@ -549,8 +594,11 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
     """What a line at the top is: TITLE for a line that may be (part of) the title, None
     for the first line of the text itself. (The cheap tests of characters keep most
     lines from the regular expressions.)"""
-    if (len(text) <= _PAGE_LABEL_MAX and text.endswith(_PAGE_LABELS)) or (text[-1] == "摄" and _CAPTION.search(text)):
-        return Role.NOISE
+    if (len(text) <= _PAGE_LABEL_MAX and text.endswith(_PAGE_LABELS)) or (text[-1] == "摄" and _CAPTION.search(text)) \
+            or (len(text) <= _CRUMB_MAX + 2 and (text[0] in _CRUMB_MARKS or text[-1] in _CRUMB_MARKS)):
+        return Role.NOISE  # a page label, a photo caption, a piece of a breadcrumb (往年回顾 >)
+    if text.count(",") >= _CSV_FIELDS_MIN - 1 and _CSV_HEADER.match(text):
+        return Role.META  # the column names of a table export: province,year,title,…
     labelled = "：" in text or ":" in text or text[0] == "【"
     if (labelled and (_field_value(text) is not None or _TEASER.match(text))) or _META.match(text) \
             or ((" " in text or "\u3000" in text) and len(_ROW_FIELD.findall(text)) >= _ROW_FIELDS_MIN) \
@@ -567,6 +615,9 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
 
 
 _AUTHOR_MAX = 7  # 张 明, 李晓华: four characters, maybe spaced
+_CRUMB_MARKS = frozenset(">»›＞")
+_CSV_HEADER = LazyPattern(r"^[A-Za-z_][\w .-]*(?:,[A-Za-z_][\w .-]*)+$", re.ASCII)
+_CSV_FIELDS_MIN = 3
 # A page's label for the text below it (接访信息详情, 新闻正文), short, above the title.
 _PAGE_LABELS = ("详情", "詳情", "正文", "全文", "原文")
 _PAGE_LABEL_MAX = 8
@@ -629,12 +680,17 @@ def _complete_title(text: str) -> bool:
 
 
 def _title_key(text: str) -> str:
-    """A title without its spacing and decoration, for finding it printed again."""
-    return _DECORATION.sub("", text)
+    """A title without its spacing, decoration and HTML entities, for finding it printed again."""
+    return _DECORATION.sub("", _ENTITY.sub("", text) if "&" in text else text)
 
 
 def _title_like(text: str) -> bool:
-    return len(text) <= _TITLE_MAX and not _PROSE.search(text) and text[-1] not in ":：，,"
+    if "&" in text:
+        text = _ENTITY.sub(" ", text)  # an HTML entity left in a copied title (&nbsp;) is no sentence's end
+    return len(text) <= _TITLE_MAX and not _PROSE.search(text) and text[-1:] not in ":：，,"
+
+
+_ENTITY = LazyPattern(r"&(?:[A-Za-z]{2,8}|#\d{2,5}|#x[0-9A-Fa-f]{2,4});")
 
 
 def _label_running_headers(tokens: list[Token], key: str) -> None:
@@ -680,7 +736,7 @@ def _label_attachments(tokens: list[Token], i: int) -> None:
     while j < len(tokens):
         tok, m = tokens[j], tokens[j].marker
         if tok.role is not None or m is None or (style or m.style) != m.style \
-                or m.ordinal != len(items) + (2 if first is not None else 1) or not _title_like(tok.text):
+                or m.ordinal != len(items) + (2 if first is not None else 1) or not _title_like(tok.text.rstrip("。.")):
             break
         style = m.style
         items.append(tok)

@@ -584,3 +584,59 @@ def test_a_metadata_row_without_colons_is_metadata(row):
 
 def test_a_title_with_one_field_word_is_not_a_metadata_row():
     assert parse("关于规范 作者 署名的通知\n一、总则\n").title == "关于规范 作者 署名的通知"
+
+
+def test_the_column_a_breadcrumb_ends_with_printed_again_is_noise():
+    text = "当前位置：首页 > 学校公告 > 党政办\n党政办\n关于开展创先争优活动的实施意见\n一、指导思想\n"
+    outline = parse(text)
+    assert outline.title == "关于开展创先争优活动的实施意见" and roles(outline)[2] is Role.NOISE
+
+
+def test_a_breadcrumb_ending_with_a_document_title_leaves_that_title():
+    outline = parse("首页 > 要闻 > 政府工作报告\n政府工作报告\n各位代表：\n一、回顾\n")
+    assert outline.title == "政府工作报告" and roles(outline)[2] is Role.TITLE
+
+
+def test_the_headline_a_breadcrumb_ends_with_is_the_title_below_its_pieces():
+    text = ("最新新闻 > 往年回顾 > 温家宝赴外交学院为铜像揭幕并向师生们发表讲话\n最新动态\n往年回顾 >\n> 动态内容\n"
+            "温家宝赴外交学院为铜像揭幕并向师生们发表讲话\n来源：《人民日报》 2012年9月11日\n国务院总理温家宝来到外交学院。\n")
+    outline = parse(text)
+    assert outline.title == "温家宝赴外交学院为铜像揭幕并向师生们发表讲话" and roles(outline)[5] is Role.TITLE
+    assert roles(outline)[3] is Role.NOISE and roles(outline)[4] is Role.NOISE
+
+
+def test_a_title_printed_again_without_an_html_entity_is_the_title():
+    text = "关于深化“先锋工程”建设&nbsp;深入开展活动的意见\n作者：佚名\n关于深化“先锋工程”建设 深入开展活动的意见\n一、指导思想\n"
+    outline = parse(text)
+    assert outline.title == "关于深化“先锋工程”建设 深入开展活动的意见"
+    assert roles(outline)[1] is Role.NOISE and rebuild(outline) == text
+
+
+def test_a_title_with_an_ampersand_stays_the_title():
+    assert parse("A&B科技有限公司章程\n第一章 总则\n").title == "A&B科技有限公司章程"
+
+
+@pytest.mark.parametrize("row,title", [
+    ('海南省,2026,2026年海南省政府工作报告,https://example.cn/a.html,2026-02-02,"政府工作报告', "政府工作报告"),
+    ('山西省,2026,2026年山西省政府工作报告,https://example.cn/a.html,2026-02-02,"下载\n打印\n2026年山西省政府工作报告',
+     "2026年山西省政府工作报告"),
+])
+def test_a_table_export_gives_its_column_names_and_row_to_metadata(row, title):
+    text = f"province,year,title,source_url,publish_date,full_text\n{row}\n各位代表：\n一、回顾\n"
+    outline = parse(text)
+    assert outline.title == title and roles(outline)[1] is Role.META and rebuild(outline) == text
+
+
+def test_a_title_with_commas_is_not_a_table_export():
+    assert parse("关于甲,乙,丙三地合作的通知\n一、总则\n").title == "关于甲,乙,丙三地合作的通知"
+
+
+def test_a_bare_section_number_its_sub_heading_proves_is_a_heading_not_a_title():
+    outline = parse("1 总则\n1.1 编制目的\n为了做好。\n1.2 适用范围\n本预案适用于。\n")
+    assert outline.title is None and [(n.marker.text, n.level) for n in outline.walk()] == [
+        ("1", 1), ("1.1", 2), ("1.2", 2)]
+
+
+def test_an_attachment_list_item_with_a_full_stop_is_metadata():
+    outline = parse("一、要求\n内容。\n附件：1．名单\n2．申报表。\n")
+    assert [n.line for n in outline.walk()] == [1] and roles(outline)[4] is Role.META
