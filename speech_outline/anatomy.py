@@ -53,7 +53,7 @@ _TITLE_FIELD = LazyPattern(r"^[标標]\s*[题題]\s*[:：]")
 _ROW_FIELD = LazyPattern("(?:^|(?<=[ \u3000\t]))(?:" + "|".join(
     r"\s*".join(label) for label in sorted(_FIELD_LABELS, key=len, reverse=True)) + r")(?=[ \u3000\t]|$)")
 _ROW_FIELDS_MIN = 2
-_LABEL_MAX = 12  # a field label alone on its line (统一编号), its value left empty
+_LABEL_MIN, _LABEL_MAX = 3, 12  # a field label alone on its line (统一编号), its value left empty (标题 may be a title)
 _FIELD = LazyPattern(r"^(?:【([^】]{1,10})】|([^:：【]{1,16}?)[:：])\s*(.*)$")
 # Signs of a byline that carries no field label, found in one search: a counter (the
 # line is noise), a date written with figures or a clock time, or a byline word (a
@@ -602,7 +602,7 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
     labelled = "：" in text or ":" in text or text[0] == "【"
     if (labelled and (_field_value(text) is not None or _TEASER.match(text))) or _META.match(text) \
             or ((" " in text or "\u3000" in text) and len(_ROW_FIELD.findall(text)) >= _ROW_FIELDS_MIN) \
-            or (len(text) <= _LABEL_MAX and "".join(text.split()) in _FIELD_LABELS) \
+            or (_LABEL_MIN <= len(text) <= _LABEL_MAX and "".join(text.split()) in _FIELD_LABELS) \
             or (titled and len(text) <= _AUTHOR_MAX and _AUTHOR.match(text)):
         return Role.META
     if len(text) <= _BYLINE_MAX and not _complete_title(text):
