@@ -272,7 +272,7 @@ CATALOGUE: tuple[Family, ...] = (
     Family("collection-label", rf"{OPEN}?(?:篇|范文)(?P<num>{CN_NUM}){CLOSE}?(?:[:：]|(?=[{SPACE}]|$))",
            Scheme.COLLECTION, 1, ("【篇一】", "篇二", "范文三："),
            "A text of a compilation page labelled 【篇一】, 篇一 or 范文一", CHINESE, "【篇{}】", level="collection"),
-    Family("cn-bare", rf"(?P<num>{CN_NUM})(?=[{SPACE}]|$)", Scheme.GBT9704, 0, ("二　关于干部队伍的问题", "三"),
+    Family("cn-bare", rf"(?P<num>{CN_NUM})(?=[{SPACE}]|$)", Scheme.GBT9704, 1, ("二　关于干部队伍的问题", "三"),
            "A bare numeral before a space or alone on its line (collected works): only where its series "
            "proves it", CHINESE, "{}", weak=True),
 )
