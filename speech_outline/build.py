@@ -467,6 +467,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
     items: list[Candidate] = []
     prose = False
     before = ""  # the text of the paragraph before
+    before_marker: Optional[MarkerMatch] = None  # …the marker it starts with, if a candidate
     salutation = Role.SALUTATION
     for tok in tokens:
         role, m = tok.role, tok.marker
@@ -476,18 +477,26 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
         elif m is not None and not (demoted and id(tok) in demoted):
-            first_inline = m.ordinal == 2 and m.first in before and _first_item_in(before, m)
+            first_inline = m.ordinal == 2 and m.first in before and (
+                _is_first_of(before_marker, m) or _first_item_in(before, m))
             items.append(Candidate(m, tok.line, prose, first_inline))
         elif tok.text[0] == "附" and re.match(_SECTION_BREAK, tok.text):
             items.append(Candidate(None, tok.line, prose))
         else:
             prose = True
-            before = tok.text
+            before, before_marker = tok.text, None
             continue
         placed.append(tok)
-        before = tok.text
+        before, before_marker = tok.text, m
         prose = False
     return placed, items
+
+
+def _is_first_of(before: Optional[MarkerMatch], second: MarkerMatch) -> bool:
+    """Whether the paragraph before starts with the first item of `second`'s series, read as
+    `_first_item_in` would read it there (the usual case, without a search: （一）…… then （二）……)."""
+    return before is not None and before.family is second.family and not before.weak and before.ordinal == 1 \
+        and before.series == second.series and before.text == second.first.rstrip()
 
 
 def _first_item_in(text: str, second: MarkerMatch) -> bool:

@@ -83,15 +83,17 @@ def tokenize(text: str) -> list[Token]:
         else:
             body = raw.lstrip(LEAD)
             indent, after = raw[: len(raw) - len(body)], body[len(content):] + eol
-        if content[0] == "#":  # a Markdown heading's marks (# 标题, ## 一、总则) lead the paragraph
+        first = content[0]
+        if first == "#":  # a Markdown heading's marks (# 标题, ## 一、总则) lead the paragraph
             marks = _ATX_MARKS.match(content)
             if marks is not None and marks.end() < len(content):
                 indent += content[:marks.end()]
                 content = content[marks.end():]
+                first = content[0]
         # most paragraphs cannot start a marker: one set test saves them the call (weak readings
         # are kept: build takes them where their series proves them)
         token = Token(content, at + len(indent), line, indent, "",
-                      match_marker(content, 0, True) if content[0] in starts else None)
+                      match_marker(content, 0, True) if first in starts else None)
         if previous is None:
             token.lead = pending + indent
         else:

@@ -640,3 +640,17 @@ def test_a_bare_section_number_its_sub_heading_proves_is_a_heading_not_a_title()
 def test_an_attachment_list_item_with_a_full_stop_is_metadata():
     outline = parse("一、要求\n内容。\n附件：1．名单\n2．申报表。\n")
     assert [n.line for n in outline.walk()] == [1] and roles(outline)[4] is Role.META
+
+
+def test_no_line_of_furniture_reads_as_a_marker_with_a_title():
+    """_scan skips the furniture patterns for paragraphs that start with a marker and have a
+    title after it: that is only right while no furniture line can be one."""
+    from speech_outline import anatomy
+    from speech_outline.markers import CATALOGUE, match_marker
+
+    lines = [f"{example}{tail}" for fam in CATALOGUE for example in fam.examples for tail in ("", " 评论", "页", " 1")]
+    lines += ["第 3 页", "第3页 共10页", "(12)", "（1）", "1/5", "12", "[1]", "【点赞】", "-3-", "1313984"]
+    for line in lines:
+        m = match_marker(line, 0, True)
+        if m is not None and not m.weak and m.title_start < len(line):
+            assert not anatomy._noise_line(line), line
