@@ -476,7 +476,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
                 continue
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
-        elif m is not None and not (demoted and id(tok) in demoted):
+        elif m is not None and not (demoted and id(tok) in demoted) and not _left_open(before):
             first_inline = m.ordinal == 2 and m.first in before and (
                 _is_first_of(before_marker, m) or _first_item_in(before, m))
             items.append(Candidate(m, tok.line, prose, first_inline))
@@ -490,6 +490,19 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
         before, before_marker = tok.text, m
         prose = False
     return placed, items
+
+
+def _left_open(text: str) -> bool:
+    """Whether a paragraph ends inside a bracket it opened (……请参阅法规汇编五月版): the line
+    after it goes on with the bracket, whatever it starts with ((二) 第1237页)。)."""
+    if not text or text[-1] in _ENDS_CLOSED:  # (most paragraphs: no search)
+        return False
+    tail = text[-_OPEN_TAIL:]
+    return max(tail.rfind("("), tail.rfind("（")) > max(tail.rfind(")"), tail.rfind("）"))
+
+
+_ENDS_CLOSED = frozenset("。；;：:！？!?）)”」』…")
+_OPEN_TAIL = 60  # how far back from a paragraph's end an open bracket is looked for
 
 
 def _is_first_of(before: Optional[MarkerMatch], second: MarkerMatch) -> bool:
