@@ -251,7 +251,8 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement]
     if marker.series in [frame.series for frame in state.stack[:depth]]:
         cost += SAME_STYLE_CHILD  # a series nested inside itself
     elif pfam.scheme == fam.scheme and (rank(marker) < rank(parent.match)
-                                        or (rank(marker) == rank(parent.match) and fam.scheme != Scheme.SPEECH)):
+                                        or (rank(marker) == rank(parent.match) and fam.scheme != Scheme.SPEECH
+                                            and not _opens_under_bare(parent.match, marker))):
         cost += OUT_OF_ORDER
     elif fam.scheme == Scheme.LAW and pfam.scheme != Scheme.LAW:
         cost += LAW_UNDER_OTHER
@@ -260,6 +261,12 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement]
     if len(marker.path) > 1 and parent.match.path != marker.path[:-1]:
         cost += DECIMAL_MISMATCH
     return cost
+
+
+def _opens_under_bare(parent: MarkerMatch, marker: MarkerMatch) -> bool:
+    """A numbered list from one (一、) below a bare section number of its rank (二　关于……,
+    the parts of collected works and compilations): the text's own numbering, one level down."""
+    return parent.family.weak and not marker.family.weak and marker.ordinal == 1
 
 
 def rank(match: MarkerMatch) -> int:
