@@ -46,7 +46,8 @@ _FIELD_LABELS = frozenset((
     "索引号", "索引號", "主题分类", "主題分類", "主题词", "主題詞", "标题", "標題", "文号", "文號", "分类", "分類",
     "公布日期", "施行日期", "实施日期", "效力级别", "时效性", "有效性", "法宝引证码", "原文链接", "原文鏈接", "链接", "网址",
     "网站", "所属机构", "稿源", "摄影", "攝影", "公开方式", "公开范围", "公开时限", "公开形式", "统一编号", "信息来源",
-    "体裁分类", "主题词", "組配分類", "组配分类",
+    "体裁分类", "主题词", "組配分類", "组配分类", "申报人", "申报单位", "填报人", "填报单位", "联系人", "联系电话",
+    "发布人", "撰写人", "起草人", "审核人",
 ))
 _TITLE_FIELD = LazyPattern(r"^[标標]\s*[题題]\s*[:：]")
 # A row of a metadata table laid out on one line without colons: 索引号 002482242 发布机构 浙江省……
@@ -434,6 +435,7 @@ def _label_front(tokens: list[Token]) -> str:
     dates, counters and the title printed again below it. Returns the title's key
     (see `_title_key`), '' when the document has none."""
     front = list(itertools.islice((t for t in tokens if t.role is None), FRONT_MAX))
+    _drop_menu(front)
     crumb = _crumb_last(tokens)  # the last item of a breadcrumb above: the page's headline, or its column
     if crumb and len(crumb) <= _CRUMB_MAX and not _complete_title(crumb):
         for tok in front[:2]:
@@ -540,6 +542,35 @@ def _unproved_weak(tokens: list[Token], tok: Token) -> bool:
     return m.weak and not any(
         t.marker is not None and ((t.marker.series == m.series and abs(t.marker.ordinal - m.ordinal) == 1)
                                   or (m.path and t.marker.path[:-1] == m.path)) for t in tokens)
+
+
+def _drop_menu(front: list[Token]) -> None:
+    """A site's menu copied one item a line at the top (首页 / 团队动态 / 以案释法 / …, five
+    short lines or more, maybe under a 登录 | 注册 bar) is noise, and leaves the front."""
+    for start in (0, 1):
+        end = start
+        while end < len(front) and _menu_item(front[end]):
+            end += 1
+        if end - start < _MENU_MIN:
+            continue
+        last = front[end - 1].text
+        if end < len(front) and (_complete_title(last) or any(tok.text == last for tok in front[start:end - 1])):
+            end -= 1  # a short title under the menu (通知), or the menu's item of the page printed again
+        if end - start >= _MENU_MIN:
+            for tok in front[:end]:
+                tok.role = Role.NOISE
+            del front[:end]
+            return
+
+
+def _menu_item(tok: Token) -> bool:
+    text = tok.text
+    return tok.marker is None and len("".join(text.split())) <= _MENU_ITEM_MAX and not _PROSE.search(text) \
+        and text[-1] not in ":："
+
+
+_MENU_MIN = 5
+_MENU_ITEM_MAX = 8
 
 
 def _crumb_last(tokens: list[Token]) -> str:

@@ -215,7 +215,8 @@ CATALOGUE: tuple[Family, ...] = (
            rf"(?P<num>{CN_NUM}){GAP}、(?![一二三四五六七八九十](?:[、，,和及至到]|季度|月|年级|等奖|类))",
            Scheme.GBT9704, 1, ("一、", "二十一、", "一 、"), "GB/T 9704 first level 一、", CHINESE, "{}、",
            structural=True, level="first"),
-    Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．])", Scheme.GBT9704, 1, ("一．", "二."),
+    # (not 七.一建党节, 八.一: a month and a day)
+    Family("cn-dot", rf"(?P<num>{CN_NUM})[.．](?![0-9０-９.．一二三四五六七八九十])", Scheme.GBT9704, 1, ("一．", "二."),
            "First level written with a full stop 一．", CHINESE, "{}．", level="first"),
     Family("cap-dun", rf"(?P<num>{CAP_NUM})[、.．]", Scheme.GBT9704, 1, ("壹、", "贰．", "貳、", "參、"),
            "Capital numerals 壹、", CAPITAL, "{}、", structural=True, level="first"),

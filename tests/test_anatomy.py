@@ -654,3 +654,22 @@ def test_no_line_of_furniture_reads_as_a_marker_with_a_title():
         m = match_marker(line, 0, True)
         if m is not None and not m.weak and m.title_start < len(line):
             assert not anatomy._noise_line(line), line
+
+
+def test_a_menu_copied_one_item_a_line_at_the_top_is_noise():
+    menu = "登录 | 注册\n我的信息\n普法平台\n首页\n团队动态\n以案释法\n线上教育\n启明倾听\n关于我们\n"
+    outline = parse(menu + "启明倾听\n法治兴则国兴。\n一、活动目的\n内容。\n")
+    assert outline.title == "启明倾听" and all(roles(outline)[n] is Role.NOISE for n in range(1, 10))
+    outline = parse(menu.replace("关于我们\n", "关于我们\n通知\n") + "各单位：\n一、活动目的\n")
+    assert outline.title == "通知"
+
+
+def test_a_few_short_lines_at_the_top_are_not_a_menu():
+    outline = parse("出席人员\n张三\n李四\n王五\n会议讨论了全年工作。\n一、议题\n")
+    assert Role.NOISE not in [roles(outline)[n] for n in range(1, 5)]
+
+
+def test_a_date_like_seven_dot_one_opens_the_title_not_a_heading():
+    outline = parse("七.一建党节庆祝活动申报\n申报人：孙二\n一、活动主题\n内容。\n")
+    assert outline.title == "七.一建党节庆祝活动申报" and roles(outline)[2] is Role.META
+    assert [n.marker.text for n in outline.walk()] == ["一、"]

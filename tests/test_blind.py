@@ -1,8 +1,9 @@
-"""The blind sets (tests/blind, tests/blind3): real texts annotated before the parser first ran on them.
+"""The blind sets (tests/blind, tests/blind3, tests/blind4): real texts annotated before the
+parser first ran on them.
 
 Their first, unretouched scores are in each set's FIRST_SCORE.txt (set 2: heading F1 0.923,
-tree F1 0.923, titles 12/19; set 3: 0.995, 0.968, 17/20): the honest estimates of what users
-saw then. The rules they led to are general ones, each with its own made-up and look-alike
+tree F1 0.923, titles 12/19; set 3: 0.995, 0.968, 17/20; set 4: 0.997, 0.957, 18/20): the
+honest estimates of what users saw then. The rules they led to are general ones, each with its own made-up and look-alike
 tests; these tests keep the scores the rules reached from falling back."""
 import json
 from pathlib import Path
@@ -14,7 +15,7 @@ from speech_outline import parse_file, rebuild
 
 HERE = Path(__file__).parent
 # set → (heading F1, tree F1, document titles right) it must keep (measured: see the closing notes)
-FLOORS = {"blind": (0.995, 0.995, 19), "blind3": (0.99, 0.99, 20)}
+FLOORS = {"blind": (0.995, 0.995, 19), "blind3": (0.99, 0.99, 20), "blind4": (0.99, 0.95, 20)}
 CASES = [(name, case) for name in FLOORS for case in cases(HERE / name)]
 
 

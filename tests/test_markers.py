@@ -96,7 +96,7 @@ def test_series_of_di_ge_is_keyed_by_its_noun():
     "1.5 亿元", "2024 年", "12 月份", "第一节课上老师说", "第三条规定的情形", "3、4月份",
     "一方面要加强", "一些地方", "[1] 张三. 论文题目.", "［2］引文", "一定要抓好", "首", "第", "", "二〇二四年", "一、二、三等奖",
     "一日之计在于晨", "一日三省", "子曰：学而时习之", "曰", "a) b) c) 三种情形", "a)、b)两项", "a)和b)均适用",
-    "a) the sample shall", "x)=2x+1", "e)/2 为系数", "a.植物", "A)", "(a)",
+    "a) the sample shall", "x)=2x+1", "e)/2 为系数", "a.植物", "A)", "(a)", "七.一建党节庆祝活动", "八．一建军节",
 ])
 def test_look_alikes_are_not_markers(text):
     assert match_marker(text) is None
