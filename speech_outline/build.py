@@ -69,6 +69,7 @@ _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二�
 _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in _MIXED}
 # An unnumbered line that opens an appendix closes every open section (a pattern string:
 # re compiles and caches it on first use, not at import).
+_LEAD_IN = frozenset(":：")
 _SECTION_BREAK = r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$"
 
 
@@ -144,6 +145,7 @@ class Candidate:
     after_prose: bool  # unnumbered paragraphs stand between it and the previous candidate
     first_inline: bool = False  # a 二是 whose 一是 stands inside the paragraph before it
     keep_depth: int = 0  # for a break: how many open levels survive it
+    leads_in: bool = False  # the heading ends with a colon (1.前期准备：): a list from one follows under it
 
 
 @attrs.define(slots=True, eq=False)
@@ -161,6 +163,7 @@ class Placement:
     parent: Optional["Placement"]
     late_start: bool  # a new series that neither starts at one nor continues an earlier one
     displaced: Optional["Placement"]  # the open series a replacement closed at its depth
+    leads_in: bool = False  # see Candidate.leads_in
 
 
 class _State:
@@ -252,7 +255,8 @@ def _new_series_cost(state: _State, item: Candidate, parent: Optional[Placement]
         cost += SAME_STYLE_CHILD  # a series nested inside itself
     elif pfam.scheme == fam.scheme and (rank(marker) < rank(parent.match)
                                         or (rank(marker) == rank(parent.match) and fam.scheme != Scheme.SPEECH
-                                            and not _opens_under_bare(parent.match, marker))):
+                                            and not _opens_under_bare(parent.match, marker))) \
+            and not (parent.leads_in and marker.ordinal == 1):  # 1.前期准备： then （一）…… under it
         cost += OUT_OF_ORDER
     elif fam.scheme == Scheme.LAW and pfam.scheme != Scheme.LAW:
         cost += LAW_UNDER_OTHER
@@ -335,7 +339,8 @@ def _place_plainly(state: _State, item: Candidate) -> Optional[Placement]:
         top = stack[-1] if stack else None
         if _new_series_cost(state, item, top, depth) != 0.0:
             return None
-        placement = Placement(marker.series, marker, item.line, state.next_id, depth, CHILD, top, top, False, None)
+        placement = Placement(marker.series, marker, item.line, state.next_id, depth, CHILD, top, top, False, None,
+                              item.leads_in)
         state.next_id += 1
     else:
         frame = stack[found]
@@ -343,7 +348,7 @@ def _place_plainly(state: _State, item: Candidate) -> Optional[Placement]:
         if prev.ordinal + 1 != marker.ordinal or (marker.path and prev.path[:-1] != marker.path[:-1]):
             return None
         placement = Placement(marker.series, marker, item.line, frame.series_id, found, SIBLING, frame,
-                              stack[found - 1] if found else None, False, None)
+                              stack[found - 1] if found else None, False, None, item.leads_in)
         del stack[found:]
     stack.append(placement)
     state.last_seen[marker.series] = placement
@@ -364,7 +369,8 @@ def _apply(state: _State, item: Candidate, option: Option) -> Placement:
         series_id = state.next_id
         state.next_id += 1
         late = _late_start(state, item, parent)
-    placement = Placement(marker.series, marker, item.line, series_id, depth, kind, frame, parent, late, displaced)
+    placement = Placement(marker.series, marker, item.line, series_id, depth, kind, frame, parent, late, displaced,
+                          item.leads_in)
     stack.append(placement)
     state.last_seen[marker.series] = placement
     return placement
@@ -486,7 +492,7 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
         elif m is not None and not (demoted and id(tok) in demoted) and not _left_open(before):
             first_inline = m.ordinal == 2 and m.first in before and (
                 _is_first_of(before_marker, m) or _first_item_in(before, m))
-            items.append(Candidate(m, tok.line, prose, first_inline))
+            items.append(Candidate(m, tok.line, prose, first_inline, leads_in=tok.text[-1] in _LEAD_IN))
         elif tok.text[0] == "附" and re.match(_SECTION_BREAK, tok.text):
             items.append(Candidate(None, tok.line, prose))
         else:

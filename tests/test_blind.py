@@ -15,7 +15,7 @@ from speech_outline import parse_file, rebuild
 
 HERE = Path(__file__).parent
 # set → (heading F1, tree F1, document titles right) it must keep (measured: see the closing notes)
-FLOORS = {"blind": (0.995, 0.995, 19), "blind3": (0.99, 0.99, 20), "blind4": (0.99, 0.95, 20)}
+FLOORS = {"blind": (0.995, 0.995, 19), "blind3": (0.99, 0.99, 20), "blind4": (0.99, 0.99, 20)}
 CASES = [(name, case) for name in FLOORS for case in cases(HERE / name)]
 
 
