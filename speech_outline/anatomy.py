@@ -218,17 +218,18 @@ def _scan(tokens: list[Token]) -> _Found:
             tok.role = Role.NOISE
             _label_tail(tokens, i)
             continue
-        if len(text) <= _NOISE_LINE_MAX:  # a single line of furniture, or a breadcrumb
+        size = len(text)
+        if size <= _NOISE_LINE_MAX:  # a single line of furniture, or a breadcrumb
             m = tok.marker
             # (no line of furniture reads as a marker with a title after it: law articles and
             # items, most short lines of a law, skip the patterns)
-            noise = None if m is not None and not m.weak and m.title_start < len(text) else \
+            noise = None if m is not None and not m.weak and m.title_start < size else \
                 _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
             if (noise is not None and noise.match(text)) or (
                     (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text)):
                 tok.role = Role.NOISE
                 continue
-            if len(text) <= 2 and text in _CRUMB_SEPARATORS:
+            if size <= 2 and first in _CRUMB_FIRST and text in _CRUMB_SEPARATORS:
                 _label_crumbs(tokens, i)
                 continue
         if text[-1].isdigit() and _TOC_ENTRY.search(text[-_TOC_TAIL:]):
@@ -249,6 +250,7 @@ def _scan(tokens: list[Token]) -> _Found:
 
 # A breadcrumb laid out one item a line: 首页 / > / 政务信息 / > / 宁夏要闻
 _CRUMB_SEPARATORS = frozenset((">", "＞", "»", "›", ">>", "/"))
+_CRUMB_FIRST = frozenset(separator[0] for separator in _CRUMB_SEPARATORS)
 _CRUMB_MAX = 16  # an item of a breadcrumb, as in _BREADCRUMB
 
 

@@ -69,7 +69,7 @@ _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二�
 _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in _MIXED}
 # An unnumbered line that opens an appendix closes every open section (a pattern string:
 # re compiles and caches it on first use, not at import).
-_LEAD_IN = frozenset(":：")
+_LEAD_IN = (":", "：")
 _SECTION_BREAK = r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$"
 
 
@@ -489,10 +489,10 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
                 continue
             # 各位代表！ in mid-document turns back to the current part
             items.append(Candidate(None, tok.line, prose, keep_depth=1))
-        elif m is not None and not (demoted and id(tok) in demoted) and not _left_open(before):
+        elif m is not None and not (demoted and id(tok) in demoted) and not (prose and _left_open(before)):
             first_inline = m.ordinal == 2 and m.first in before and (
                 _is_first_of(before_marker, m) or _first_item_in(before, m))
-            items.append(Candidate(m, tok.line, prose, first_inline, leads_in=tok.text[-1] in _LEAD_IN))
+            items.append(Candidate(m, tok.line, prose, first_inline, 0, tok.text.endswith(_LEAD_IN)))
         elif tok.text[0] == "附" and re.match(_SECTION_BREAK, tok.text):
             items.append(Candidate(None, tok.line, prose))
         else:
@@ -506,8 +506,8 @@ def _candidates(tokens: list[Token], demoted: set[int]) -> tuple[list[Token], li
 
 
 def _left_open(text: str) -> bool:
-    """Whether a paragraph ends inside a bracket it opened (……请参阅法规汇编五月版): the line
-    after it goes on with the bracket, whatever it starts with ((二) 第1237页)。)."""
+    """Whether a paragraph of text ends inside a bracket it opened (……请参阅法规汇编五月版):
+    the line after it goes on with the bracket, whatever it starts with ((二) 第1237页)。)."""
     if not text or text[-1] in _ENDS_CLOSED:  # (most paragraphs: no search)
         return False
     tail = text[-_OPEN_TAIL:]
