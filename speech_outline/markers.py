@@ -322,6 +322,21 @@ def _subpatterns(op, av):
     return []
 
 
+def _class_chars(items) -> set[str]:
+    """The characters of a parsed character class ([一二三], [1-9])."""
+    from re import _constants as c
+
+    found: set[str] = set()
+    for kind, value in items:
+        if kind is c.LITERAL:
+            found.add(chr(value))
+        elif kind is c.RANGE:
+            found.update(chr(x) for x in range(value[0], value[1] + 1))
+        else:
+            raise ValueError(f"cannot list the characters of {kind}")
+    return found
+
+
 def _firsts(items) -> tuple[set[str], bool]:
     """(the first characters of a sequence of parsed items, whether it can match nothing)."""
     from re import _constants as c
@@ -331,14 +346,7 @@ def _firsts(items) -> tuple[set[str], bool]:
         if op is c.LITERAL:
             return found | {chr(av)}, False
         if op is c.IN:
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    found.add(chr(value))
-                elif kind is c.RANGE:
-                    found.update(chr(x) for x in range(value[0], value[1] + 1))
-                else:
-                    raise ValueError(f"cannot list the first characters of {kind}")
-            return found, False
+            return found | _class_chars(av), False
         if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             continue  # takes no character
         if op is c.BRANCH:
@@ -472,13 +480,7 @@ def _mentioned(pattern: str) -> set[str]:
             if op is c.LITERAL:
                 found.add(chr(av))
             elif op is c.IN:
-                for kind, value in av:
-                    if kind is c.LITERAL:
-                        found.add(chr(value))
-                    elif kind is c.RANGE:
-                        found.update(chr(x) for x in range(value[0], value[1] + 1))
-                    else:
-                        raise ValueError(f"cannot list the characters of {kind}")
+                found.update(_class_chars(av))
             for sub in _subpatterns(op, av):
                 walk(sub)
 
