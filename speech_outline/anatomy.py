@@ -13,6 +13,7 @@ import unicodedata
 from typing import NamedTuple, Optional
 
 from ._lazy import LazyPattern
+from . import build
 from .markers import match_marker
 from .model import Role
 from .tokenize import Token
@@ -87,7 +88,11 @@ _DECORATION = LazyPattern(r"[\s*＊#＃=＝~～_＿\-－—·•]+")
 
 # Single lines of site furniture wherever they stand: breadcrumbs (首页>新闻>正文), and
 # the lines below, each with the characters it can begin with ("0" for any digit).
-_BREADCRUMB = LazyPattern(r"^(?:[^<>»›\s][^<>»›]{0,15}\s*[>»›]\s*){2,}[^<>»›]{0,60}$")  # the last item may be the headline
+# The marks that separate the items of a breadcrumb (首页 > 新闻 > 正文), and the breadcrumb on
+# one line (its last item may be the headline).
+_CRUMB_MARKS = ">»›＞"
+_BREADCRUMB = LazyPattern(rf"^(?:[^<{_CRUMB_MARKS}\s][^<{_CRUMB_MARKS}]{{0,15}}\s*[{_CRUMB_MARKS}]\s*){{2,}}"
+                          rf"[^<{_CRUMB_MARKS}]{{0,60}}$")
 _NOISE_LINES = (
     ("当當您你位", r"(?:当前位置|當前位置|您的位置|你的位置|位置)[:：].{0,60}"),
     ("第", r"第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?"),  # page numbers
@@ -226,7 +231,7 @@ def _scan(tokens: list[Token]) -> _Found:
             noise = None if m is not None and not m.weak and m.title_start < size else \
                 _NOISE_PATTERNS[first] if first in _NOISE_PATTERNS else _noise_pattern(first)
             if (noise is not None and noise.match(text)) or (
-                    (">" in text or "»" in text or "›" in text) and _BREADCRUMB.match(text)):
+                    _has_crumb_mark(text) and _BREADCRUMB.match(text)):
                 tok.role = Role.NOISE
                 continue
             if size <= 2 and first in _CRUMB_FIRST and text in _CRUMB_SEPARATORS:
@@ -249,7 +254,7 @@ def _scan(tokens: list[Token]) -> _Found:
 
 
 # A breadcrumb laid out one item a line: 首页 / > / 政务信息 / > / 宁夏要闻
-_CRUMB_SEPARATORS = frozenset((">", "＞", "»", "›", ">>", "/"))
+_CRUMB_SEPARATORS = frozenset((*_CRUMB_MARKS, ">>", "/"))
 _CRUMB_FIRST = frozenset(separator[0] for separator in _CRUMB_SEPARATORS)
 _CRUMB_MAX = 16  # an item of a breadcrumb, as in _BREADCRUMB
 
@@ -449,13 +454,17 @@ def _label_front(tokens: list[Token]) -> str:
     value_next = False  # the line before is a field label with its value on the next line
     row_next = False  # the line before is the column names of a table export: this line is a row
     title_role, meta_role = Role.TITLE, Role.META  # (an enum member read off its class costs 0.2 µs)
+    unproved: Optional[set[int]] = None  # weak markers their series does not prove, when first asked
     listed = ""  # the title a metadata table gives (标　　题：……), as a key
     titled_field = False  # the line before is that table's title label
     reprinted = False  # the title has been printed again
     stop = len(front)
     for n, tok in enumerate(front):
-        if (tok.marker is not None and not _unproved_weak(tokens, tok)) or len(tok.text) > _FRONT_LINE_MAX:
-            stop = n  # the text itself
+        if tok.marker is not None and tok.marker.weak and unproved is None:
+            unproved = build.unproved(tokens)
+        if (tok.marker is not None and not (tok.marker.weak and id(tok) in unproved)) \
+                or len(tok.text) > _FRONT_LINE_MAX:
+            stop = n  # the text itself (a weak number its series does not prove, 365体育投注, is not)
             break
         if not titles and _split_glued_byline(tokens, tok):
             rest = tokens[tokens.index(tok) + 1]
@@ -535,17 +544,6 @@ def _label_front(tokens: list[Token]) -> str:
     return _title_key(" ".join(tok.text for tok in titles))
 
 
-def _unproved_weak(tokens: list[Token], tok: Token) -> bool:
-    """A weak marker (a bare or glued number: 365体育投注, 1做好……) that no marker of its
-    series numbered next to it proves, nor a decimal sub-heading of it (1 总则, then 1.1):
-    at the top, a line like any other."""
-    m = tok.marker
-    assert m is not None
-    return m.weak and not any(
-        t.marker is not None and ((t.marker.series == m.series and abs(t.marker.ordinal - m.ordinal) == 1)
-                                  or (m.path and t.marker.path[:-1] == m.path)) for t in tokens)
-
-
 def _drop_menu(front: list[Token]) -> None:
     """A site's menu copied one item a line at the top (首页 / 团队动态 / 以案释法 / …, five
     short lines or more, maybe under a 登录 | 注册 bar) is noise, and leaves the front."""
@@ -579,12 +577,16 @@ def _crumb_last(tokens: list[Token]) -> str:
     """The last item of the first breadcrumb at the top (首页 > 学校公告 > 党政办), '' if none."""
     noise = Role.NOISE  # (an enum member read off its class costs 0.2 µs)
     for tok in itertools.islice(tokens, FRONT_MAX):
-        if tok.role is noise and (">" in tok.text or "»" in tok.text or "›" in tok.text or "＞" in tok.text):
+        if tok.role is noise and _has_crumb_mark(tok.text):
             return _CRUMB_SPLIT.split(tok.text)[-1].strip()
     return ""
 
 
-_CRUMB_SPLIT = LazyPattern(r"\s*[>»›＞]\s*")
+_CRUMB_SPLIT = LazyPattern(rf"\s*[{_CRUMB_MARKS}]\s*")
+
+
+def _has_crumb_mark(text: str) -> bool:
+    return ">" in text or "»" in text or "›" in text or "＞" in text  # (one test per mark: faster than a search)
 
 
 def _listed_title(lines: list[Token]) -> str:
@@ -598,7 +600,8 @@ def _listed_title(lines: list[Token]) -> str:
 
 
 def _named_title(lines: list[Token], listed: str) -> Optional[Token]:
-    """The line below the top that prints the title a metadata table gave (标　　题：……)."""
+    """The line at the top that prints the title the page names: in a metadata table
+    (标　　题：……), or as the last item of a breadcrumb (`listed`, as a key)."""
     return next((tok for tok in lines if tok.role is None and _title_key(tok.text) == listed), None)
 
 
@@ -654,7 +657,6 @@ def _front_role(text: str, titled: bool) -> Optional[Role]:
 
 
 _AUTHOR_MAX = 7  # 张 明, 李晓华: four characters, maybe spaced
-_CRUMB_MARKS = frozenset(">»›＞")
 _CSV_HEADER = LazyPattern(r"^[A-Za-z_][\w .-]*(?:,[A-Za-z_][\w .-]*)+$", re.ASCII)
 _CSV_FIELDS_MIN = 3
 # A page's label for the text below it (接访信息详情, 新闻正文), short, above the title.

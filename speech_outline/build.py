@@ -67,9 +67,10 @@ _MIXED = {(a, b): VARIANT_SERIES for group in _VARIANTS for a in group for b in 
 _MIXED[("speech-discourse", "speech-di")] = MIXED_SERIES  # 首先，… 第二，…
 # style → the styles whose open series it could continue
 _MIXABLE = {style: frozenset(a for a, b in _MIXED if b == style) for _, style in _MIXED}
+# A heading that ends with a colon leads in the list below it (see Candidate.leads_in).
+_LEAD_IN = (":", "：")
 # An unnumbered line that opens an appendix closes every open section (a pattern string:
 # re compiles and caches it on first use, not at import).
-_LEAD_IN = (":", "：")
 _SECTION_BREAK = r"^(?:附\s*[件录表]|附[:：])\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$"
 
 
@@ -435,7 +436,7 @@ def build(tokens: list[Token]) -> tuple[tuple[Paragraph, ...], tuple[Node, ...],
 def placed_headings(tokens: list[Token]) -> tuple[list[Token], list[Optional[Placement]]]:
     """The heading candidates (and section breaks) among `tokens`, and where each went
     (None for a break): the series each heading belongs to, for `build` and for `fix`."""
-    demoted = _unproved(tokens)
+    demoted = unproved(tokens)
     for _ in range(MAX_PASSES):
         placed, items = _candidates(tokens, demoted)
         placements = place(items)
@@ -446,7 +447,7 @@ def placed_headings(tokens: list[Token]) -> tuple[list[Token], list[Optional[Pla
     return placed, placements
 
 
-def _unproved(tokens: list[Token]) -> set[int]:
+def unproved(tokens: list[Token]) -> set[int]:
     """The weak markers (a separator lost: 第一条本协会……; a bare numeral: 二　关于……) that
     their series does not prove, as ids of their tokens: a weak marker is a heading only
     when the marker of its series before or after it, at a paragraph start, is the number

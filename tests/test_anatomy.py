@@ -673,3 +673,11 @@ def test_a_date_like_seven_dot_one_opens_the_title_not_a_heading():
     outline = parse("七.一建党节庆祝活动申报\n申报人：孙二\n一、活动主题\n内容。\n")
     assert outline.title == "七.一建党节庆祝活动申报" and roles(outline)[2] is Role.META
     assert [n.marker.text for n in outline.walk()] == ["一、"]
+
+
+def test_every_breadcrumb_mark_is_found_by_the_quick_test():
+    from speech_outline import anatomy
+
+    assert all(anatomy._has_crumb_mark(f"首页{mark}新闻") for mark in anatomy._CRUMB_MARKS)
+    assert not anatomy._has_crumb_mark("首页、新闻")
+    assert parse("首页 ＞ 新闻 ＞ 正文\n关于开展检查的通知\n一、总则\n").title == "关于开展检查的通知"
